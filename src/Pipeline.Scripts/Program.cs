@@ -1,0 +1,3 @@
+using Pipeline.Scripts;
+
+return await PipelineCli.Build().Parse(args).InvokeAsync();
