@@ -31,10 +31,22 @@ internal static class DuckDb
     /// <summary>A path as a SQL string literal.</summary>
     public static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    /// <summary>The ticks of a file (or glob) in file order, as DuckDB reads them.</summary>
-    public static List<(string Symbol, long Ts, double? Bid, double? Ask, float? BidVolume, float? AskVolume)> ReadTicks(string path, string extra = "")
+    /// <summary>The ticks of one file, in file order, as DuckDB reads them.</summary>
+    public static List<(string Symbol, long Ts, double? Bid, double? Ask, float? BidVolume, float? AskVolume)> ReadTicks(string path) =>
+        Ticks($"FROM read_parquet({Literal(path)})");
+
+    /// <summary>
+    /// The ticks of a Hive-partitioned glob (optionally of one symbol), in time order; ties keep file
+    /// order (file name, then row number).
+    /// </summary>
+    public static List<(string Symbol, long Ts, double? Bid, double? Ask, float? BidVolume, float? AskVolume)> ReadHiveTicks(string glob, string? symbol = null) =>
+        Ticks($"FROM read_parquet({Literal(glob)}, hive_partitioning = true) " +
+            (symbol is null ? "" : $"WHERE symbol = {Literal(symbol)} ") +
+            "ORDER BY ts, filename, file_row_number");
+
+    private static List<(string Symbol, long Ts, double? Bid, double? Ask, float? BidVolume, float? AskVolume)> Ticks(string from)
     {
-        var rows = Query($"SELECT symbol, epoch_us(ts), bid, ask, bid_volume, ask_volume FROM read_parquet({Literal(path)}{extra})");
+        var rows = Query($"SELECT symbol, epoch_us(ts), bid, ask, bid_volume, ask_volume {from}");
         return rows.Select(r => ((string)r[0]!, (long)r[1]!, (double?)r[2], (double?)r[3], (float?)r[4], (float?)r[5])).ToList();
     }
 }
