@@ -10,7 +10,8 @@ namespace Ingest.Bench;
 /// Benchmark (b): bi5 tick decoding. Anchor = liblzma decompressing the same files (raw decompression only, called
 /// directly); ours = <see cref="Bi5TickCodec.DecodeInto"/> into reused <see cref="TickColumns"/> on the native path,
 /// and on the managed SharpCompress path for information. 1 thread and <c>--threads</c> threads, the files split
-/// across threads; one warm-up, then repetitions interleaved across modes; median and best reported.
+/// across threads; one warm-up, then repetitions interleaved across modes; median and best reported. A paired
+/// run then times both on every file, alternating which goes first, for a ratio that survives a busy machine.
 /// <c>--rows N</c> sets the total ticks (about N / 4,000 hour files; default 200 files).
 /// </summary>
 internal sealed class Bi5DecodeBenchmark : IBenchmark
@@ -111,6 +112,23 @@ internal sealed class Bi5DecodeBenchmark : IBenchmark
                 $"scaling 1 -> {n} threads (throughput, by median): anchor {medians[(0, 1)] / medians[(0, n)]:F2}x, " +
                 $"ours native {medians[(1, 1)] / medians[(1, n)]:F2}x, ours managed {medians[(2, 1)] / medians[(2, n)]:F2}x"));
         }
+        // Paired: each file decoded by both, alternating which goes first, so both see the same neighbours' load.
+        // This ratio is far steadier than one from separate runs when the machine is shared.
+        foreach (var threads in threadCounts)
+        {
+            var ratios = new List<double>();
+            for (var rep = -1; rep < Repetitions; rep++)
+            {
+                var (anchorSeconds, oursSeconds) = Paired(threads, data, eurusd, maxDecoded);
+                if (rep >= 0)
+                {
+                    ratios.Add(anchorSeconds / oursSeconds);
+                }
+            }
+            var sorted = ratios.Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"paired ratio ours/liblzma (each file by both, alternating), {threads} thread(s): median {sorted[sorted.Length / 2]:F3} (min {sorted[0]:F3}, max {sorted[^1]:F3})"));
+        }
         if (failed)
         {
             Console.Error.WriteLine("A run decoded a different number of ticks than the files hold.");
@@ -128,6 +146,60 @@ internal sealed class Bi5DecodeBenchmark : IBenchmark
             ticks += Bi5TickCodec.DecodeInto(data.Files[i], Bi5BenchData.HourOf(i), instrument, columns, backend);
         }
         return ticks;
+    }
+
+    /// <summary>Seconds spent by the anchor and by ours on the same files, each file timed for both.</summary>
+    private static (double Anchor, double Ours) Paired(int threads, Bi5BenchData data, Instrument instrument, int maxDecoded)
+    {
+        var anchorTicks = new long[threads];
+        var oursTicks = new long[threads];
+        var workers = new Thread[threads];
+        for (var t = 0; t < threads; t++)
+        {
+            var (index, from, to) = (t, data.Files.Length * t / threads, data.Files.Length * (t + 1) / threads);
+            workers[t] = new Thread(() =>
+            {
+                using var anchor = new LiblzmaAnchor();
+                var output = GC.AllocateUninitializedArray<byte>(maxDecoded, pinned: true);
+                var columns = new TickColumns(data.MaxTicksPerFile);
+                for (var i = from; i < to; i++)
+                {
+                    var anchorFirst = i % 2 == 0;
+                    var t0 = Stopwatch.GetTimestamp();
+                    if (anchorFirst)
+                    {
+                        anchor.Decompress(data.Files[i], output);
+                    }
+                    else
+                    {
+                        columns.Clear();
+                        Bi5TickCodec.DecodeInto(data.Files[i], Bi5BenchData.HourOf(i), instrument, columns, LzmaBackend.Native);
+                    }
+                    var t1 = Stopwatch.GetTimestamp();
+                    if (anchorFirst)
+                    {
+                        columns.Clear();
+                        Bi5TickCodec.DecodeInto(data.Files[i], Bi5BenchData.HourOf(i), instrument, columns, LzmaBackend.Native);
+                    }
+                    else
+                    {
+                        anchor.Decompress(data.Files[i], output);
+                    }
+                    var t2 = Stopwatch.GetTimestamp();
+                    anchorTicks[index] += anchorFirst ? t1 - t0 : t2 - t1;
+                    oursTicks[index] += anchorFirst ? t2 - t1 : t1 - t0;
+                }
+            }) { IsBackground = true };
+        }
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+        return (anchorTicks.Sum() / (double)Stopwatch.Frequency, oursTicks.Sum() / (double)Stopwatch.Frequency);
     }
 
     private static long ParseRange(byte[][] decompressed, Instrument instrument, int capacity, int from, int to)
