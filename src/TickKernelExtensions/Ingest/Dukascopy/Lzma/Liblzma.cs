@@ -29,9 +29,7 @@ internal static unsafe class Liblzma
     private static readonly delegate* unmanaged<NativeLzmaOptions*, uint, byte> PresetFn;
     private static readonly delegate* unmanaged<uint> VersionNumberFn;
 
-#pragma warning disable CA1810 // the loads depend on each other; a static constructor keeps them in one place
     static Liblzma()
-#pragma warning restore CA1810
     {
         if (IntPtr.Size != 8)
         {

@@ -166,6 +166,15 @@ public sealed class LzmaAloneTests
     }
 
     [Fact]
+    public void Resolve_Auto_IsNativeWhenLiblzmaLoads()
+    {
+        LzmaBackends.Use(LzmaBackends.Native);
+        Assert.Equal(LzmaBackend.Native, LzmaAlone.Resolve(LzmaBackend.Auto));
+        Assert.Equal(LzmaBackend.Managed, LzmaAlone.Resolve(LzmaBackend.Managed));
+        Assert.True(Liblzma.VersionNumber >= 50000000, $"liblzma {Liblzma.VersionNumber}");
+    }
+
+    [Fact]
     public void Decode_DestinationTooSmall_ThrowsArgumentException()
     {
         var data = Bi5Fixtures.Read(Bi5Fixtures.EurUsdDays);
