@@ -5,8 +5,8 @@ namespace TickKernelExtensions.Ingest.Simulation;
 /// power-of-two scaling), so every machine computes the same bits. <see cref="Math.Exp"/> and
 /// <see cref="Math.Log(double)"/> call the platform's C library, whose last bit may differ between Linux, Windows
 /// and macOS; one flipped bit can move a simulated price across a rounding boundary and break the
-/// "same seed, same ticks everywhere" promise. Accurate to about 1e-16 relative, which is all a simulator
-/// needs; not correctly rounded.
+/// "same seed, same ticks everywhere" promise. Accurate to about 1e-15 relative, which is all a simulator
+/// needs; within a few units in the last place, not correctly rounded.
 /// </summary>
 internal static class PortableMath
 {
