@@ -66,7 +66,9 @@ public sealed partial class MarketSimulator
             var ticks = new TickColumns(n);
             ticks.Append(n);
             var writer = new TickWriter(instrument, profile, hourStart, ticks);
-            var spreadBase = plan.SpreadPoints * RegimeTraits.For(regime).Spread / profile.StartPrice;
+            // The typical spread in points scales with the price (it is a relative cost), unrounded until the tick.
+            var spreadBase = profile.TypicalSpread * Options.SpreadScale * instrument.DecimalFactor
+                * RegimeTraits.For(regime).Spread / profile.StartPrice;
             var factor = instrument.DecimalFactor;
             var minute = 0;
             int nextSpike = 0, nextCrossed = 0;

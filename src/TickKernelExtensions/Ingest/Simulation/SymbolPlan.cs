@@ -36,7 +36,7 @@ internal sealed class SymbolPlan
 
     public IReadOnlyList<RegimeSpan> Regimes { get; }
 
-    /// <summary>Random walk: the constant spread, in points. Realistic: the typical spread at the start price.</summary>
+    /// <summary>Random walk: the constant spread, in points (the profile's typical spread, at least one point).</summary>
     public long SpreadPoints { get; }
 
     /// <summary>Random walk: the bid's step per tick, in points.</summary>
