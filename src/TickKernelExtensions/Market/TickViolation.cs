@@ -7,7 +7,7 @@ public readonly record struct TickViolation(TickIssue Issue, string Field, strin
 {
     /// <summary>Turns the violation into the layer's exception, located at a file and line.</summary>
     public MarketDataException ToException(string? source, long? line) =>
-        new(MarketDataErrorKind.InvalidTick, Describe())
+        new(MarketDataErrorKind.InvalidTick, Description)
         {
             File = source,
             Line = line,
@@ -16,7 +16,8 @@ public readonly record struct TickViolation(TickIssue Issue, string Field, strin
             Actual = Actual,
         };
 
-    private string Describe() => Issue switch
+    /// <summary>The problem in words.</summary>
+    public string Description => Issue switch
     {
         TickIssue.NonFinitePrice => "price is not a finite number",
         TickIssue.NonPositivePrice => "price is not positive",

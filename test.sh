@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs every test on this machine, the way CI does, and ends with one line: "N passed, N failed".
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Raw]
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results="TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet restore Notebooks.sln --verbosity quiet || { echo "restore failed"; echo "0 passed, 1 failed"; exit 1; }
+dotnet build Notebooks.sln --no-restore --verbosity quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+projects=(tests/*/*.Tests.csproj)
+status=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --nologo --verbosity quiet \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
+
+# Sum the TRX counters ourselves: CI reads this line, not dotnet test's own summary.
+passed=0; failed=0; missing=0
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  trx="$results/$name.trx"
+  if [ ! -f "$trx" ]; then
+    echo "no test results for $name (the test host crashed or did not start)"
+    missing=$((missing + 1)); continue
+  fi
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); p=${p:-0}
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=${f:-0}
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); e=${e:-0}
+  t=$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters"); t=${t:-0}
+  passed=$((passed + p)); failed=$((failed + f + e + t))
+done
+failed=$((failed + missing))
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed"
+exit "$status"
