@@ -4,7 +4,7 @@ namespace TickKernelExtensions.Ingest.Simulation;
 
 /// <summary>
 /// The built-in market: a deterministic, seeded tick simulator whose output is a Dukascopy datafeed
-/// mirror (<c>WriteMirrorAsync</c>), the embedded default the demo and the tests use instead of the
+/// mirror (<see cref="WriteMirrorAsync"/>), the embedded default the demo and the tests use instead of the
 /// internet.
 /// <para>
 /// Two levels make it both continuous and parallel. The constructor makes one cheap sequential pass per

@@ -82,7 +82,7 @@ public sealed record MarketSimulatorOptions
     public double RolloverSpreadMultiplier { get; init; } = 4;
 
     /// <summary>
-    /// Hours generated and written at once by <c>MarketSimulator.WriteMirrorAsync</c>. Default null:
+    /// Hours generated and written at once by <see cref="MarketSimulator.WriteMirrorAsync"/>. Default null:
     /// <see cref="Environment.ProcessorCount"/>. Does not change the output. At least 1.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; init; }

@@ -1,6 +1,6 @@
 namespace TickKernelExtensions.Ingest.Simulation;
 
-/// <summary>Progress of <c>MarketSimulator.WriteMirrorAsync</c>, reported after each hour.</summary>
+/// <summary>Progress of <see cref="MarketSimulator.WriteMirrorAsync"/>, reported after each hour.</summary>
 /// <param name="HoursDone">Hours handled so far (written, unchanged, or confirmed absent).</param>
 /// <param name="HoursTotal">Hours to handle: symbols times hours in the window.</param>
 /// <param name="Ticks">Ticks encoded so far.</param>

@@ -3,7 +3,7 @@ namespace TickKernelExtensions.Ingest.Simulation;
 /// <summary>
 /// The ground truth of a whole simulation, known before any tick is generated (it comes from the
 /// hour-level plan): per symbol the tick and bad-tick counts, missing hours and regime timeline.
-/// <c>MarketSimulator.WriteMirrorAsync</c> writes it, with the options, to <c>simulation.json</c>.
+/// <see cref="MarketSimulator.WriteMirrorAsync"/> writes it, with the options, to <c>simulation.json</c>.
 /// </summary>
 /// <param name="Options">The options of the run.</param>
 /// <param name="Symbols">One entry per simulated symbol, in option order.</param>
