@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using TickKernelExtensions.Market;
@@ -143,11 +142,7 @@ internal static partial class CsvFormatDetector
             case CsvTickFormat.HistData:
                 return raw.Length == 4 && HistDataTime().IsMatch(raw[0]) ? new CsvLayout(format, HasHeader: false) : null;
             case CsvTickFormat.Lean:
-                return raw.Length == 3 && LeanTime().IsMatch(raw[0])
-                    && double.TryParse(raw[1], Utf8Number.Styles, CultureInfo.InvariantCulture, out _)
-                    && double.TryParse(raw[2], Utf8Number.Styles, CultureInfo.InvariantCulture, out _)
-                    ? new CsvLayout(format, HasHeader: false)
-                    : null;
+                return raw.Length == 3 && LeanTime().IsMatch(raw[0]) ? new CsvLayout(format, HasHeader: false) : null;
             default:
                 return null;
         }

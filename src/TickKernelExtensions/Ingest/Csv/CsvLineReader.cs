@@ -32,16 +32,6 @@ internal sealed class CsvLineReader
     /// <summary>The 1-based number of the line last returned (0 before the first).</summary>
     public long LineNumber { get; private set; }
 
-    /// <summary>True when the input holds no bytes at all (after a byte order mark).</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            Start();
-            return _eof && _pos == _end && LineNumber == 0;
-        }
-    }
-
     /// <summary>Returns the next line without its terminator; false at the end of the input.</summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {

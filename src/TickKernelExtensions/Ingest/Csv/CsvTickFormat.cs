@@ -22,7 +22,10 @@ public enum CsvTickFormat
     /// </summary>
     Mt5,
 
-    /// <summary>HistData.com ASCII ticks: no header, <c>yyyyMMdd HHmmssfff,bid,ask,volume</c>, EST without DST (UTC-5).</summary>
+    /// <summary>
+    /// HistData.com ASCII ticks: no header, <c>yyyyMMdd HHmmssfff,bid,ask,volume</c>, EST without DST (UTC-5).
+    /// The volume column (nearly always 0, sometimes int32 max) is not a quote volume: volumes are NaN.
+    /// </summary>
     HistData,
 
     /// <summary>
