@@ -94,7 +94,7 @@ internal static partial class CsvFormatDetector
                     $"the first line looks like {format}, but its fields are separated by {found} where {format} uses {CsvErrors.Name((byte)expected)}: " +
                     $"re-export the file with {CsvErrors.Name((byte)expected)} separators (and '.' decimal points)")
                 {
-                    File = source, Line = 1, Field = "delimiter", Expected = CsvErrors.Name((byte)expected), Actual = found,
+                    File = source, Line = 1, Field = "delimiter", Expected = CsvErrors.Name((byte)expected), Actual = delimiter.ToString(),
                 };
             }
         }

@@ -109,6 +109,7 @@ public sealed class CsvFormatDetectorTests
         var e = ReadError(path);
 
         Assert.Equal(MarketDataErrorKind.UnknownFormat, e.Kind);
-        Assert.Equal("tab", e.Actual);
+        Assert.Equal("\t", e.Actual);
+        Assert.Contains("separated by tab", e.Message, StringComparison.Ordinal);
     }
 }

@@ -67,7 +67,7 @@ public sealed class CsvTickReaderErrorTests
             Assert.Equal(1, e.Line);
             Assert.Equal("delimiter", e.Field);
             Assert.Equal("','", e.Expected);
-            Assert.Equal("';'", e.Actual);
+            Assert.Equal(";", e.Actual);
             Assert.Contains("Dukascopy", e.Message, StringComparison.Ordinal);
         }
     }
