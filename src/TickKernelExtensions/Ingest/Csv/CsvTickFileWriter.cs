@@ -6,8 +6,8 @@ namespace TickKernelExtensions.Ingest.Csv;
 
 /// <summary>
 /// Writes ticks in one of the CSV formats <see cref="CsvTickReader"/> reads, the way the format's own
-/// tool writes them: test inputs, and large benchmark files (it streams through one buffer, about
-/// 3-5 M rows/s). Prices on the instrument's point grid print exactly (<c>1.13729</c>); other prices
+/// tool writes them: test inputs, and large benchmark files (it streams through one reused 1 MiB
+/// buffer, so a 10 M-tick file costs no more memory than a small one). Prices on the instrument's point grid print exactly (<c>1.13729</c>); other prices
 /// print in shortest round-trip form, so reading a written file gives back the same doubles.
 /// Timestamps must be whole milliseconds, which is all these formats can hold. HistData volumes
 /// print as 0 and LEAN/MT5 have none, like the originals.
