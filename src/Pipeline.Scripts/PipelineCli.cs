@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Scripts.Commands;
 
 namespace Pipeline.Scripts;
 
@@ -8,6 +9,10 @@ internal static class PipelineCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Tick-data research pipeline: stage commands and headless notebook runs.");
+        root.Subcommands.Add(IngestCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(ConvertCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
         return root;
     }
 }

@@ -43,6 +43,13 @@ public sealed class TickParquetDataset
         return HivePath.PartitionDirectory(Root, symbol, date);
     }
 
+    /// <summary>The file a source writes for a symbol and UTC date (whether or not it exists).</summary>
+    public string FileOf(string symbol, DateOnly date, string sourceId)
+    {
+        HivePath.ValidateName(sourceId, "sourceId", null);
+        return Path.Combine(PartitionDirectory(symbol, date), sourceId + HivePath.Extension);
+    }
+
     /// <summary>Existing partitions, ordered by symbol then date; only those of <paramref name="symbol"/> when given.</summary>
     public IReadOnlyList<TickPartition> ListPartitions(string? symbol = null)
     {

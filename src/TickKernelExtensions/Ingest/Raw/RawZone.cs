@@ -58,23 +58,65 @@ public sealed class RawZone
         var final = PathOf(source, relativePath);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var result = File.Exists(final) ? Compare(final, sha, bytes.Length) : WriteOnce(final, bytes, sha);
-        if (result is null)
+        return Finish(source, relativePath, provenance, final, sha, bytes.Length, result);
+    }
+
+    /// <summary>
+    /// Stores a copy of a local file write-once, streaming (any size, bounded memory), with the same
+    /// rules and manifest line as <see cref="Store"/>.
+    /// </summary>
+    public async Task<RawStoreResult> StoreFileAsync(
+        string source, string relativePath, string sourceFile, RawProvenance provenance, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provenance);
+        var final = PathOf(source, relativePath);
+        var dir = Path.GetDirectoryName(final)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
+        try
         {
-            var existing = Sha256Of(final);
-            Record(source, relativePath, provenance, sha, bytes.Length, RawVerdict.Conflict,
-                $"different bytes offered for an existing raw file; kept the original (sha256 {existing})");
-            throw new MarketDataException(MarketDataErrorKind.RawConflict,
-                "The raw zone is write-once: different bytes were offered for an existing file, which was kept.")
+            string sha;
+            long size;
+            await using (var input = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous))
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
             {
-                File = final,
-                Field = "sha256",
-                Expected = existing,
-                Actual = sha,
-            };
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                var buffer = new byte[1 << 20];
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                await output.FlushAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
+                sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+                size = output.Length;
+            }
+            RawStoreResult? result;
+            if (File.Exists(final))
+            {
+                result = Compare(final, sha, size);
+            }
+            else
+            {
+                try
+                {
+                    File.Move(temp, final, overwrite: false);
+                    MakeReadOnly(final);
+                    result = new RawStoreResult(final, sha, size, Written: true);
+                }
+                catch (IOException) when (File.Exists(final))
+                {
+                    result = Compare(final, sha, size);
+                }
+            }
+            return Finish(source, relativePath, provenance, final, sha, size, result);
         }
-        Record(source, relativePath, provenance, sha, bytes.Length,
-            result.Written ? RawVerdict.Stored : RawVerdict.AlreadyStored, provenance.Detail);
-        return result;
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>Appends a manifest line for an outcome that stores nothing (empty, missing, failed, provisional).</summary>
@@ -97,6 +139,28 @@ public sealed class RawZone
             .Select(f => Path.GetRelativePath(baseDir, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(p => !IsHidden(p))
             .Order(StringComparer.Ordinal);
+    }
+
+    private RawStoreResult Finish(
+        string source, string relativePath, RawProvenance provenance, string final, string sha, long size, RawStoreResult? result)
+    {
+        if (result is null)
+        {
+            var existing = Sha256Of(final);
+            Record(source, relativePath, provenance, sha, size, RawVerdict.Conflict,
+                $"different bytes offered for an existing raw file; kept the original (sha256 {existing})");
+            throw new MarketDataException(MarketDataErrorKind.RawConflict,
+                "The raw zone is write-once: different bytes were offered for an existing file, which was kept.")
+            {
+                File = final,
+                Field = "sha256",
+                Expected = existing,
+                Actual = sha,
+            };
+        }
+        Record(source, relativePath, provenance, sha, size,
+            result.Written ? RawVerdict.Stored : RawVerdict.AlreadyStored, provenance.Detail);
+        return result;
     }
 
     private void Record(string source, string relativePath, RawProvenance p, string? sha, long size, RawVerdict verdict, string? detail) =>
@@ -130,15 +194,20 @@ public sealed class RawZone
                 // Another writer got there first: identical bytes are fine, different ones a conflict.
                 return Compare(final, sha, bytes.Length);
             }
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(final, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            }
+            MakeReadOnly(final);
             return new RawStoreResult(final, sha, bytes.Length, Written: true);
         }
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    private static void MakeReadOnly(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
     }
 

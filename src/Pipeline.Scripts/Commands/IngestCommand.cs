@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Pipeline.Scripts.Output;
+using TickKernelExtensions.Ingest;
+
+namespace Pipeline.Scripts.Commands;
+
+/// <summary><c>pipeline ingest</c>: download into the raw zone and convert to Parquet.</summary>
+internal static class IngestCommand
+{
+    public static Command Build()
+    {
+        var data = CommonOptions.Data();
+        var source = new Option<FeedSource>("--source")
+        {
+            Description = "builtin (the simulated market on loopback, default), bi5 (legacy datafeed) or json (JSON API).",
+            DefaultValueFactory = _ => FeedSource.BuiltIn,
+        };
+        var symbols = CommonOptions.Symbols("Instruments (default for builtin: EURUSD,USDJPY,XAUUSD).");
+        var from = CommonOptions.Time("--from", "Start (inclusive).");
+        var to = CommonOptions.Time("--to", "End (exclusive).");
+        var baseUrl = new Option<Uri?>("--base-url") { Description = "Feed root: https://, http:// or file:// (default: Dukascopy's)." };
+        var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight at once (default 4; 8 for builtin)." };
+        var rate = new Option<double?>("--rate") { Description = "Request starts per second (default 10; unpaced for builtin)." };
+        var noConvert = new Option<bool>("--no-convert") { Description = "Download only." };
+        var force = new Option<bool>("--force") { Description = "Rewrite Parquet days even when up to date." };
+        var command = new Command("ingest", "Stage 1: download ticks (built-in market by default) into the raw zone and convert them to Parquet.")
+        {
+            data, source, symbols, from, to, baseUrl, concurrency, rate, noConvert, force,
+        };
+        command.SetAction((r, ct) => CommonOptions.Guard(async () =>
+        {
+            var options = new IngestOptions
+            {
+                DataRoot = r.GetValue(data)!,
+                Source = r.GetValue(source),
+                Symbols = r.GetValue(symbols) is { Length: > 0 } s ? s : null,
+                FromUtc = r.GetValue(from),
+                ToUtc = r.GetValue(to),
+                BaseUrl = r.GetValue(baseUrl),
+                Convert = !r.GetValue(noConvert),
+                ForceConvert = r.GetValue(force),
+            };
+            var download = options.EffectiveDownload;
+            if (r.GetValue(concurrency) is { } c)
+            {
+                download = download with { MaxConcurrency = c };
+            }
+            if (r.GetValue(rate) is { } perSecond)
+            {
+                download = download with { RequestsPerSecond = perSecond };
+            }
+            options = options with { Download = download };
+            var summary = await ConsoleProgress.RunAsync(p => IngestJob.RunAsync(options, p, ConsoleLogging.Factory, ct));
+            IngestSummaryPrinter.Print(summary);
+            return summary.Download.Count(TickKernelExtensions.Ingest.Download.BucketState.Failed) > 0
+                || summary.Download.Count(TickKernelExtensions.Ingest.Download.BucketState.Conflict) > 0
+                || summary.Conversion?.Succeeded == false ? 1 : 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,10 @@
+using TickKernelExtensions.Columnar;
+
+namespace TickKernelExtensions.Ingest.Csv;
+
+/// <summary>A successful CSV import: what was read, where the raw copy is, and the Parquet files committed.</summary>
+/// <param name="File">The imported file.</param>
+/// <param name="Summary">Rows, ticks, skipped rows by reason, time range.</param>
+/// <param name="RawPath">The write-once copy in the raw zone.</param>
+/// <param name="Commit">The Parquet files written (one per symbol-day).</param>
+public sealed record CsvImportResult(string File, CsvReadSummary Summary, string RawPath, TickDatasetCommit Commit);
