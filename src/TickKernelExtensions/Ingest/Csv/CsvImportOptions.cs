@@ -40,6 +40,14 @@ public sealed record CsvImportOptions
     /// <summary>Most ticks per <see cref="CsvTickReader.ReadBatch"/>. Default 65,536; 1 to 16,777,216.</summary>
     public int BatchSize { get; init; } = 65_536;
 
+    /// <summary>
+    /// Threads an import may use (<see cref="CsvTickImporter"/>, <see cref="CsvTickPipeline"/>). Default
+    /// <see cref="Environment.ProcessorCount"/>; at least 1. With 1, parsing and Parquet encoding alternate on the
+    /// calling thread; with 2 or more, a second thread parses the next batches while the current ones are
+    /// encoded, compressed and written (more than 2 adds nothing today). The output bytes are the same either way.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Where symbols are looked up. Default <see cref="InstrumentCatalog.Default"/>.</summary>
     public InstrumentCatalog Catalog { get; init; } = InstrumentCatalog.Default;
 
@@ -94,6 +102,10 @@ public sealed record CsvImportOptions
         if (BatchSize is < 1 or > MaxBatchSize)
         {
             errors.Add((nameof(BatchSize), string.Create(CultureInfo.InvariantCulture, $"{BatchSize} is outside 1..{MaxBatchSize}")));
+        }
+        if (MaxDegreeOfParallelism < 1)
+        {
+            errors.Add((nameof(MaxDegreeOfParallelism), string.Create(CultureInfo.InvariantCulture, $"{MaxDegreeOfParallelism} is below 1")));
         }
         if (Catalog is null)
         {

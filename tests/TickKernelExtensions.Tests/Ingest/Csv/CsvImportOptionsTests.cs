@@ -15,6 +15,7 @@ public sealed class CsvImportOptionsTests
         Assert.Equal(65_536, options.BatchSize);
         Assert.Same(TickValidationOptions.Strict, options.Validation);
         Assert.Same(InstrumentCatalog.Default, options.Catalog);
+        Assert.Equal(Environment.ProcessorCount, options.MaxDegreeOfParallelism);
     }
 
     [Fact]
@@ -38,6 +39,15 @@ public sealed class CsvImportOptionsTests
         }
         Assert.Contains("Mars/Olympus_Mons", e.Message, StringComparison.Ordinal);
         Assert.Contains("both are set", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ZeroDegreeOfParallelism_Refused()
+    {
+        var e = Assert.Throws<MarketDataException>(new CsvImportOptions { MaxDegreeOfParallelism = 0 }.Validate);
+
+        Assert.Equal("MaxDegreeOfParallelism", e.Field);
+        Assert.Contains("0 is below 1", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
