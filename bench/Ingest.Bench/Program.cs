@@ -4,6 +4,7 @@ using Ingest.Bench;
 IBenchmark[] benchmarks =
 [
     new Bi5DecodeBenchmark(),
+    new SimulatorBenchmark(),
 ];
 
 var name = args.FirstOrDefault() ?? "all";
