@@ -3,6 +3,7 @@ using Ingest.Bench;
 // Usage: dotnet run -c Release --project bench/Ingest.Bench -- <benchmark|all> [--rows N] [--threads N] [--work DIR]
 IBenchmark[] benchmarks =
 [
+    new ParquetWriteBenchmark(),
 ];
 
 var name = args.FirstOrDefault() ?? "all";

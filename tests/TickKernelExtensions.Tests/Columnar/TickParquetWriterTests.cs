@@ -283,6 +283,20 @@ public sealed class TickParquetWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_SeveralEncoderThreads_SameBytesAsOneThread()
+    {
+        var ticks = SyntheticTicks.Create(70_000, nanVolumeShare: 0.01);
+        var options = new TickParquetOptions { RowGroupSize = 30_000, PageSizeBytes = 16_384 };
+        var sequential = await TickFileAssert.WriteAsync(_dir.File("one.parquet"), "EURUSD", ticks, options);
+        var parallel = await TickFileAssert.WriteAsync(_dir.File("four.parquet"), "EURUSD", ticks, options with { EncoderThreads = 4 }, batchSize: 40_000);
+        var zstd = await TickFileAssert.WriteAsync(_dir.File("zstd.parquet"), "EURUSD", ticks, options with { EncoderThreads = 3, Compression = TickParquetCompression.Zstd });
+
+        Assert.Equal(await File.ReadAllBytesAsync(sequential, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(parallel, TestContext.Current.CancellationToken));
+        TickFileAssert.Equal("EURUSD", ticks, DuckDb.ReadTicks(parallel));
+        TickFileAssert.Equal("EURUSD", ticks, DuckDb.ReadTicks(zstd));
+    }
+
+    [Fact]
     public async Task WriteAsync_AfterComplete_Throws()
     {
         await using var stream = new MemoryStream();
