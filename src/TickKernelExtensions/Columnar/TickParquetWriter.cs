@@ -8,11 +8,13 @@ namespace TickKernelExtensions.Columnar;
 /// Writes one Parquet file of one symbol's ticks from <see cref="TickColumns"/> batches, with the
 /// schema of <see cref="TickParquetSchema"/> (Iceberg field ids, statistics on every column chunk).
 /// Row groups are flushed every <see cref="TickParquetOptions.RowGroupSize"/> rows, so memory stays at
-/// one row group of compressed pages plus the previous row group while it is being written (the write
-/// of row group n overlaps the encoding of row group n + 1); <see cref="CompleteAsync"/> writes the footer. NaN bids, asks
-/// and volumes are written as nulls. Rows are written in the order given (the dataset writer is the
-/// one that enforces time order). Output is a pure function of the symbol, the rows, the options and
-/// the library version: no clock or random id goes into the file.
+/// one page of raw values per column, one row group of compressed pages, and the previous row group
+/// while it is being written (its write overlaps the encoding of the next one).
+/// <see cref="CompleteAsync"/> writes the footer. NaN bids, asks and volumes are written as nulls.
+/// Rows are written in the order given (the dataset writer is the one that enforces time order).
+/// Output is a pure function of the symbol, the rows, the options (except
+/// <see cref="TickParquetOptions.EncoderThreads"/>) and the library version: no clock or random id
+/// goes into the file.
 /// <para>
 /// The caller owns <c>output</c>: it must be positioned at the start of the file (offsets in the footer
 /// count from the first byte this writer writes), and it is neither flushed to disk nor disposed here.
@@ -72,7 +74,10 @@ public sealed class TickParquetWriter : IAsyncDisposable, IDisposable
     /// <summary>Rows accepted so far.</summary>
     public long RowCount { get; private set; }
 
-    /// <summary>Bytes written to the output so far; after <see cref="CompleteAsync"/>, the file size.</summary>
+    /// <summary>
+    /// Bytes handed to the output so far (the last row group's write may still be in flight until the
+    /// next flush, <see cref="CompleteAsync"/> or dispose); after <see cref="CompleteAsync"/>, the file size.
+    /// </summary>
     public long BytesWritten { get; private set; }
 
     /// <summary>Row groups written so far.</summary>
