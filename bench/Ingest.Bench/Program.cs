@@ -4,6 +4,7 @@ using Ingest.Bench;
 IBenchmark[] benchmarks =
 [
     new Bi5DecodeBenchmark(),
+    new ParquetWriteBenchmark(),
     new SimulatorBenchmark(),
 ];
 
