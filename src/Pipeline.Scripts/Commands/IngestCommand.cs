@@ -18,15 +18,33 @@ internal static class IngestCommand
         var symbols = CommonOptions.Symbols("Instruments (default for builtin: EURUSD,USDJPY,XAUUSD).");
         var from = CommonOptions.Time("--from", "Start (inclusive).");
         var to = CommonOptions.Time("--to", "End (exclusive).");
-        var baseUrl = new Option<Uri?>("--base-url") { Description = "Feed root: https://, http:// or file:// (default: Dukascopy's)." };
+        var baseUrl = new Option<Uri?>("--base-url")
+        {
+            Description = "Feed root: https://, http:// or file:// (default: Dukascopy's).",
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+                r.AddError($"--base-url: '{text}' is not an absolute URL (e.g. https://datafeed.dukascopy.com/datafeed/ or file:///mnt/mirror/).");
+                return null;
+            },
+        };
         var concurrency = new Option<int?>("--concurrency") { Description = "Requests in flight at once (default 4; 8 for builtin)." };
         var rate = new Option<double?>("--rate") { Description = "Request starts per second (default 10; unpaced for builtin)." };
         var noConvert = new Option<bool>("--no-convert") { Description = "Download only." };
         var force = new Option<bool>("--force") { Description = "Rewrite Parquet days even when up to date." };
+        var simulation = new SimulationOptions();
         var command = new Command("ingest", "Stage 1: download ticks (built-in market by default) into the raw zone and convert them to Parquet.")
         {
             data, source, symbols, from, to, baseUrl, concurrency, rate, noConvert, force,
         };
+        foreach (var option in simulation.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var options = new IngestOptions
@@ -39,6 +57,7 @@ internal static class IngestCommand
                 BaseUrl = r.GetValue(baseUrl),
                 Convert = !r.GetValue(noConvert),
                 ForceConvert = r.GetValue(force),
+                Simulation = simulation.Read(r, r.GetValue(symbols), r.GetValue(from), r.GetValue(to)),
             };
             var download = options.EffectiveDownload;
             if (r.GetValue(concurrency) is { } c)

@@ -36,11 +36,12 @@ public static class IngestJob
             if (options.Source == FeedSource.BuiltIn)
             {
                 var simulator = new MarketSimulator(options.Simulation);
-                simulation = await simulator.WriteMirrorAsync(layout.Mirror,
+                var source = options.Simulation.SourceName;
+                simulation = await simulator.WriteMirrorAsync(layout.MirrorOf(source),
                     Map(progress, "simulate", (MirrorProgress p) => (p.HoursDone, p.HoursTotal, $"{p.Ticks:N0} ticks")), cancellationToken);
-                server = LoopbackMirrorServer.Start(layout.Mirror);
+                server = LoopbackMirrorServer.Start(layout.MirrorOf(source));
                 baseUri = server.BaseUri;
-                feed = new Bi5Feed(baseUri);
+                feed = new Bi5Feed(baseUri, source);
                 from ??= simulator.StartUtc;
                 to ??= simulator.EndUtc;
             }
@@ -63,7 +64,7 @@ public static class IngestJob
                 conversion = await converter.ConvertAsync(instruments, request.FromUtc, request.ToUtc,
                     Map(progress, "convert", (ConversionProgress p) => (p.DoneDays, p.TotalDays, p.Last)), cancellationToken);
             }
-            return new IngestSummary(options.Source, baseUri, simulation, download, conversion, layout);
+            return new IngestSummary(options.Source, feed.SourceName, baseUri, simulation, download, conversion, layout);
         }
         finally
         {

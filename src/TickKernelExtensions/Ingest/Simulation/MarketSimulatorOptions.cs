@@ -90,6 +90,13 @@ public sealed record MarketSimulatorOptions
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
+    /// The raw-zone source name of this simulation, <c>builtin-&lt;fingerprint&gt;</c>: simulated data never
+    /// mixes with real Dukascopy data, and changing any option that shapes the ticks (seed, mode, window,
+    /// scales, rates) gives a new source instead of a write-once conflict or stale hours.
+    /// </summary>
+    public string SourceName => "builtin-" + SimulationJson.Fingerprint(this);
+
+    /// <summary>
     /// Checks every field and throws one <see cref="MarketDataException"/> of kind
     /// <see cref="MarketDataErrorKind.InvalidOptions"/> listing all the problems found.
     /// </summary>
