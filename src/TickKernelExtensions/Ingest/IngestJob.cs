@@ -51,13 +51,13 @@ public static class IngestJob
                 baseUri = feed.BaseUri;
             }
             var raw = new RawZone(layout.Raw);
-            var request = new DownloadRequest(instruments, from!.Value, to!.Value);
+            var request = new DownloadRequest(instruments, from!.Value, to!.Value, options.Kind, options.Side);
             var downloader = new DukascopyDownloader(feed, raw, options.EffectiveDownload,
                 logger: loggers.CreateLogger<DukascopyDownloader>());
             var download = await downloader.DownloadAsync(request,
                 Map(progress, "download", (DownloadProgress p) => (p.Done, p.Total, p.Last)), cancellationToken);
             ConversionReport? conversion = null;
-            if (options.Convert)
+            if (options.Convert && options.Kind == BucketKind.TickHour)
             {
                 var converter = new RawTickConverter(feed, raw, new TickParquetDataset(layout.Ticks),
                     new ConvertOptions { Force = options.ForceConvert }, loggers.CreateLogger<RawTickConverter>());

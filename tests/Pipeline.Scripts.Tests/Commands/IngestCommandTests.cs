@@ -68,6 +68,34 @@ public sealed class IngestCommandTests
         Assert.True(File.Exists(dir.Combine("data", "parquet", "ticks", "symbol=EURUSD", "date=2019-02-04", "dukascopy-bi5.parquet")));
     }
 
+    [Fact]
+    public async Task Ingest_HourCandlesFromFileMirror_StoresTheMonthFile()
+    {
+        using var dir = new TempDirectory();
+        var fixture = FindFixture("dukascopy/bi5/EURUSD/2019/01/BID_candles_hour_1.bi5");
+        var mirror = dir.Combine("mirror", "EURUSD", "2019", "01");
+        Directory.CreateDirectory(mirror);
+        File.Copy(fixture, Path.Combine(mirror, "BID_candles_hour_1.bi5"));
+
+        var (exit, error) = await CliRunner.RunAsync("ingest", "--data", dir.Combine("data"), "--source", "bi5",
+            "--base-url", new Uri(dir.Combine("mirror") + "/").AbsoluteUri, "--symbols", "EURUSD",
+            "--from", "2019-02-01", "--to", "2019-03-01", "--candles", "h1");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(File.ReadAllBytes(fixture), File.ReadAllBytes(dir.Combine("data", "raw", "dukascopy-bi5", "EURUSD", "2019", "01", "BID_candles_hour_1.bi5")));
+    }
+
+    [Fact]
+    public async Task Ingest_CandlesFromBuiltInMarket_IsRefused()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, error) = await CliRunner.RunAsync("ingest", "--data", dir.Path, "--candles", "m1");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("tick hours only", error, StringComparison.Ordinal);
+    }
+
     internal static string FindFixture(string relative)
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
