@@ -3,9 +3,8 @@ using TickKernelExtensions.Ingest.Conversion;
 using TickKernelExtensions.Ingest.Dukascopy;
 using TickKernelExtensions.Ingest.Raw;
 using TickKernelExtensions.Market;
-using TickKernelExtensions.Tests.Columnar;
 using TickKernelExtensions.Tests.Support;
-using TempDir = TickKernelExtensions.Tests.Support.TempDirectory;
+
 
 namespace TickKernelExtensions.Tests.Ingest.Conversion;
 
@@ -13,7 +12,7 @@ public sealed class RawTickConverterTests : IDisposable
 {
     private static readonly Instrument EurUsd = InstrumentCatalog.Default.Get("EURUSD");
     private static readonly DateTime Monday = new(2019, 2, 4, 0, 0, 0, DateTimeKind.Utc);
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly RawZone _raw;
     private readonly TickParquetDataset _dataset;
     private readonly Bi5Feed _feed = new();

@@ -3,8 +3,7 @@ using System.Text;
 using TickKernelExtensions.Ingest.Csv;
 using TickKernelExtensions.Ingest.Raw;
 using TickKernelExtensions.Market;
-using TickKernelExtensions.Tests.Columnar;
-using TempDir = TickKernelExtensions.Tests.Support.TempDirectory;
+
 
 namespace TickKernelExtensions.Tests.Ingest.Csv;
 
@@ -14,7 +13,7 @@ public sealed class CsvTickImporterTests : IDisposable
     private const long T0 = 1_709_546_400_000;
     private const string Header = "timestamp,askPrice,bidPrice,askVolume,bidVolume";
     private static readonly CsvImportOptions Eur = new() { Symbol = "EURUSD" };
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly DataLayout _layout;
 
     public CsvTickImporterTests() => _layout = new DataLayout(_dir.Combine("data"));
