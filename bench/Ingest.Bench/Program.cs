@@ -5,6 +5,8 @@ IBenchmark[] benchmarks =
 [
     new Bi5DecodeBenchmark(),
     new CsvToParquetBenchmark(),
+    new ParquetWriteBenchmark(),
+    new SimulatorBenchmark(),
 ];
 
 var name = args.FirstOrDefault() ?? "all";

@@ -9,8 +9,11 @@ public sealed record DataLayout(string Root)
     /// <summary>The default layout, rooted at <c>./data</c>.</summary>
     public static DataLayout Default { get; } = new("data");
 
-    /// <summary>The built-in market's simulated Dukascopy datafeed.</summary>
-    public string Mirror => Path.Combine(Root, "mirror", "dukascopy");
+    /// <summary>The folder of mirrored or simulated feeds; the built-in market writes <c>mirror/&lt;source&gt;/</c>.</summary>
+    public string Mirrors => Path.Combine(Root, "mirror");
+
+    /// <summary>The mirror of one source, e.g. <c>mirror/builtin-1a2b3c4d</c>.</summary>
+    public string MirrorOf(string source) => Path.Combine(Mirrors, source);
 
     /// <summary>The immutable raw zone.</summary>
     public string Raw => Path.Combine(Root, "raw");

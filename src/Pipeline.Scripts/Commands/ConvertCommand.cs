@@ -20,8 +20,12 @@ internal static class ConvertCommand
         var data = CommonOptions.Data();
         var source = new Option<FeedSource>("--source")
         {
-            Description = "Which raw folder: bi5 (dukascopy-bi5, also what builtin downloads) or json (dukascopy-json).",
+            Description = "How the raw files are encoded: bi5 (default; also the built-in market) or json.",
             DefaultValueFactory = _ => FeedSource.Bi5,
+        };
+        var rawSource = new Option<string?>("--raw-source")
+        {
+            Description = "The raw-zone folder to read (default dukascopy-bi5 or dukascopy-json; the built-in market's is printed by ingest, e.g. builtin-1a2b3c4d).",
         };
         var symbols = CommonOptions.Symbols("Instruments.");
         symbols.Required = true;
@@ -32,12 +36,13 @@ internal static class ConvertCommand
         var force = new Option<bool>("--force") { Description = "Rewrite days even when up to date." };
         var command = new Command("convert", "Convert raw Dukascopy tick hours into Hive-partitioned tick Parquet (symbol=/date=).")
         {
-            data, source, symbols, from, to, force,
+            data, source, rawSource, symbols, from, to, force,
         };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var layout = new DataLayout(r.GetValue(data)!);
-            IDukascopyFeed feed = r.GetValue(source) == FeedSource.Json ? new JsonApiFeed() : new Bi5Feed();
+            var name = r.GetValue(rawSource);
+            IDukascopyFeed feed = r.GetValue(source) == FeedSource.Json ? new JsonApiFeed(sourceName: name) : new Bi5Feed(sourceName: name);
             var instruments = r.GetValue(symbols)!.Select(InstrumentCatalog.Default.Get).ToList();
             var converter = new RawTickConverter(feed, new RawZone(layout.Raw), new TickParquetDataset(layout.Ticks),
                 new ConvertOptions { Force = r.GetValue(force) }, ConsoleLogging.Factory.CreateLogger<RawTickConverter>());

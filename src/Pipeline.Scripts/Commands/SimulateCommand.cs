@@ -13,37 +13,23 @@ internal static class SimulateCommand
     public static Command Build()
     {
         var data = CommonOptions.Data();
-        var output = new Option<string?>("--out") { Description = "Mirror folder (default: <data>/mirror/dukascopy)." };
+        var output = new Option<string?>("--out") { Description = "Mirror folder (default: <data>/mirror/builtin-<fingerprint of the options>)." };
         var symbols = CommonOptions.Symbols("Instruments (default EURUSD,USDJPY,XAUUSD).");
         var from = CommonOptions.Time("--from", "Start (default 2024-03-04).");
         var to = CommonOptions.Time("--to", "End, exclusive (default 2024-03-25).");
-        var seed = new Option<long>("--seed") { Description = "Random seed: the same seed gives the same market.", DefaultValueFactory = _ => 42 };
-        var randomWalk = new Option<bool>("--random-walk") { Description = "A pure random walk with no exploitable structure (for integrity tests)." };
-        var scale = new Option<double>("--tick-rate-scale") { Description = "Multiplies tick arrival rates (e.g. 0.1 for small test data).", DefaultValueFactory = _ => 1.0 };
+        var simulation = new SimulationOptions();
         var command = new Command("simulate", "Write the built-in market (a seeded, deterministic simulated Dukascopy datafeed) to a mirror folder.")
         {
-            data, output, symbols, from, to, seed, randomWalk, scale,
+            data, output, symbols, from, to,
         };
+        foreach (var option in simulation.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
-            var options = new MarketSimulatorOptions { Seed = r.GetValue(seed), TickRateScale = r.GetValue(scale) };
-            if (r.GetValue(symbols) is { Length: > 0 } s)
-            {
-                options = options with { Symbols = s };
-            }
-            if (r.GetValue(from) is { } f)
-            {
-                options = options with { StartUtc = f };
-            }
-            if (r.GetValue(to) is { } t)
-            {
-                options = options with { EndUtc = t };
-            }
-            if (r.GetValue(randomWalk))
-            {
-                options = options with { Mode = SimulationMode.RandomWalk };
-            }
-            var root = r.GetValue(output) ?? new DataLayout(r.GetValue(data)!).Mirror;
+            var options = simulation.Read(r, r.GetValue(symbols), r.GetValue(from), r.GetValue(to));
+            var root = r.GetValue(output) ?? new DataLayout(r.GetValue(data)!).MirrorOf(options.SourceName);
             var simulator = new MarketSimulator(options);
             var result = await ConsoleProgress.RunAsync<MirrorWriteResult>(p => simulator.WriteMirrorAsync(root,
                 new Progress<MirrorProgress>(m => p.Report(new IngestProgress("simulate", m.HoursDone, m.HoursTotal, $"{m.Ticks:N0} ticks"))), ct));

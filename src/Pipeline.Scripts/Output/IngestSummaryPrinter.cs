@@ -18,7 +18,7 @@ internal static class IngestSummaryPrinter
         }
         var d = summary.Download;
         AnsiConsole.MarkupLine(c,
-            $"[bold]Download[/] from {Markup.Escape(summary.FeedUrl.ToString())}: {d.Count(BucketState.Stored):N0} stored, {d.Count(BucketState.AlreadyPresent):N0} already present, " +
+            $"[bold]Download[/] from {Markup.Escape(summary.FeedUrl.ToString())} into raw/{Markup.Escape(summary.RawSource)}: {d.Count(BucketState.Stored):N0} stored, {d.Count(BucketState.AlreadyPresent):N0} already present, " +
             $"{d.Count(BucketState.ExpectedClosed):N0} closed, {d.Count(BucketState.NotFound):N0} not found, {d.Count(BucketState.EmptySuspect):N0} suspect, " +
             $"{d.Count(BucketState.Failed):N0} failed; {d.Requests:N0} requests, {Bytes(d.Bytes)} in {d.Elapsed.TotalSeconds:0.0} s");
 
@@ -58,7 +58,9 @@ internal static class IngestSummaryPrinter
         }
         if (summary.Conversion is { } conv)
         {
-            AnsiConsole.MarkupLine(c, $"[bold]Parquet[/]: {conv.Ticks:N0} ticks written to {Markup.Escape(summary.Layout.Ticks)} in {conv.Elapsed.TotalSeconds:0.0} s");
+            AnsiConsole.MarkupLine(c,
+                $"[bold]Parquet[/] at {Markup.Escape(summary.Layout.Ticks)}: {conv.Count(DayState.Converted)} days written ({conv.Ticks:N0} ticks, {Bytes(conv.Bytes)}), " +
+                $"{conv.Count(DayState.UpToDate)} up to date, {conv.Count(DayState.Failed)} failed, in {conv.Elapsed.TotalSeconds:0.0} s");
         }
     }
 

@@ -30,6 +30,13 @@ public sealed record TickParquetOptions
     public int ZstdLevel { get; init; } = 1;
 
     /// <summary>
+    /// Threads that encode and compress the columns of a batch in parallel (default 1: the caller's
+    /// thread only, which suits pipelines that already keep every core busy; 1 to 16). Only batches of
+    /// at least 16,384 rows are split. The bytes written do not depend on it.
+    /// </summary>
+    public int EncoderThreads { get; init; } = 1;
+
+    /// <summary>
     /// Dataset writes only: partition files a transaction keeps open at once (default 4; 1 to 256).
     /// Ticks are non-decreasing per symbol, so each symbol needs one open file; when more symbols are
     /// interleaved, the least recently written file is finished early.
@@ -44,6 +51,7 @@ public sealed record TickParquetOptions
         Check(errors, nameof(PageSizeBytes), PageSizeBytes, 256, 64 << 20);
         Check(errors, nameof(ZstdLevel), ZstdLevel, 1, 22);
         Check(errors, nameof(MaxOpenPartitions), MaxOpenPartitions, 1, 256);
+        Check(errors, nameof(EncoderThreads), EncoderThreads, 1, 16);
         if (!Enum.IsDefined(Compression))
         {
             errors.Add($"{nameof(Compression)} is {(int)Compression}, expected one of {string.Join(", ", Enum.GetNames<TickParquetCompression>())}");

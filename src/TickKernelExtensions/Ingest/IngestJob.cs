@@ -36,11 +36,12 @@ public static class IngestJob
             if (options.Source == FeedSource.BuiltIn)
             {
                 var simulator = new MarketSimulator(options.Simulation);
-                simulation = await simulator.WriteMirrorAsync(layout.Mirror,
+                var source = options.Simulation.SourceName;
+                simulation = await simulator.WriteMirrorAsync(layout.MirrorOf(source),
                     Map(progress, "simulate", (MirrorProgress p) => (p.HoursDone, p.HoursTotal, $"{p.Ticks:N0} ticks")), cancellationToken);
-                server = LoopbackMirrorServer.Start(layout.Mirror);
+                server = LoopbackMirrorServer.Start(layout.MirrorOf(source));
                 baseUri = server.BaseUri;
-                feed = new Bi5Feed(baseUri);
+                feed = new Bi5Feed(baseUri, source);
                 from ??= simulator.StartUtc;
                 to ??= simulator.EndUtc;
             }
@@ -50,20 +51,20 @@ public static class IngestJob
                 baseUri = feed.BaseUri;
             }
             var raw = new RawZone(layout.Raw);
-            var request = new DownloadRequest(instruments, from!.Value, to!.Value);
+            var request = new DownloadRequest(instruments, from!.Value, to!.Value, options.Kind, options.Side);
             var downloader = new DukascopyDownloader(feed, raw, options.EffectiveDownload,
                 logger: loggers.CreateLogger<DukascopyDownloader>());
             var download = await downloader.DownloadAsync(request,
                 Map(progress, "download", (DownloadProgress p) => (p.Done, p.Total, p.Last)), cancellationToken);
             ConversionReport? conversion = null;
-            if (options.Convert)
+            if (options.Convert && options.Kind == BucketKind.TickHour)
             {
                 var converter = new RawTickConverter(feed, raw, new TickParquetDataset(layout.Ticks),
                     new ConvertOptions { Force = options.ForceConvert }, loggers.CreateLogger<RawTickConverter>());
                 conversion = await converter.ConvertAsync(instruments, request.FromUtc, request.ToUtc,
                     Map(progress, "convert", (ConversionProgress p) => (p.DoneDays, p.TotalDays, p.Last)), cancellationToken);
             }
-            return new IngestSummary(options.Source, baseUri, simulation, download, conversion, layout);
+            return new IngestSummary(options.Source, feed.SourceName, baseUri, simulation, download, conversion, layout);
         }
         finally
         {

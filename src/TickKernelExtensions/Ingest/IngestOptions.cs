@@ -1,4 +1,5 @@
 using TickKernelExtensions.Ingest.Download;
+using TickKernelExtensions.Ingest.Dukascopy;
 using TickKernelExtensions.Ingest.Simulation;
 using TickKernelExtensions.Market;
 
@@ -39,7 +40,17 @@ public sealed record IngestOptions
     /// <summary>The built-in market (ignored for real feeds). Default: three symbols, three weeks of March 2024, seed 42.</summary>
     public MarketSimulatorOptions Simulation { get; init; } = new();
 
-    /// <summary>Convert the downloaded hours to Parquet. Default true.</summary>
+    /// <summary>
+    /// What to download: tick hours (default) or candle files — minute candles per day, hour candles per month,
+    /// day candles per year. Candle files are stored in the raw zone but not converted (the built-in market
+    /// serves ticks only).
+    /// </summary>
+    public BucketKind Kind { get; init; } = BucketKind.TickHour;
+
+    /// <summary>The side of candle files. Default bid.</summary>
+    public PriceSide Side { get; init; } = PriceSide.Bid;
+
+    /// <summary>Convert the downloaded hours to Parquet. Default true (ticks only).</summary>
     public bool Convert { get; init; } = true;
 
     /// <summary>Rewrite Parquet days even when up to date. Default false.</summary>
@@ -68,6 +79,10 @@ public sealed record IngestOptions
             {
                 errors.Add("FromUtc and ToUtc are required for a real feed");
             }
+        }
+        if (Source == FeedSource.BuiltIn && Kind != BucketKind.TickHour)
+        {
+            errors.Add("the built-in market serves tick hours only; candles need --source bi5 or json");
         }
         if (FromUtc is { } from && ToUtc is { } to && to <= from)
         {

@@ -238,7 +238,23 @@ public sealed class TickDatasetWriterTests : IDisposable
     }
 
     [Fact]
-    public async Task AppendAsync_MoreInterleavedSymbolsThanOpenFiles_FinishesTheLeastRecentFile()
+    public async Task AppendAsync_MoreSymbolsThanOpenFiles_FinishesTheLeastRecentFile()
+    {
+        var day1 = SyntheticTicks.Create(10);
+        var day2 = SyntheticTicks.Create(10, startMicros: SyntheticTicks.Start + Day);
+        await using var write = new TickParquetDataset(Root, new TickParquetOptions { MaxOpenPartitions = 1 }).BeginWrite("src");
+
+        await write.AppendAsync("EURUSD", day1, Ct);
+        await write.AppendAsync("USDJPY", day1, Ct);
+        await write.AppendAsync("EURUSD", day2, Ct);
+        var commit = await write.CommitAsync(Ct);
+
+        Assert.Equal([("EURUSD", 4), ("EURUSD", 5), ("USDJPY", 4)], commit.Files.Select(f => (f.Symbol, f.Date.Day)));
+        Assert.All(commit.Files, f => Assert.Equal(10, f.Rows));
+    }
+
+    [Fact]
+    public async Task AppendAsync_MoreTicksForAFileFinishedToBoundOpenFiles_ThrowsNamingTheSetting()
     {
         var ticks = SyntheticTicks.Create(30);
         var options = new TickParquetOptions { MaxOpenPartitions = 1 };
@@ -251,6 +267,23 @@ public sealed class TickDatasetWriterTests : IDisposable
         Assert.Equal(MarketDataErrorKind.InvalidOptions, e.Kind);
         Assert.Contains("MaxOpenPartitions", e.Message, StringComparison.Ordinal);
         Assert.Contains("EURUSD", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppendAsync_TicksMovePastADate_ThatDaysFileIsFinishedBeforeTheCommit()
+    {
+        var ticks = SyntheticTicks.Create(100);
+        var nextDay = SyntheticTicks.Create(1, startMicros: SyntheticTicks.Start + Day);
+        await using var write = new TickParquetDataset(Root).BeginWrite("src");
+        await write.AppendAsync("EURUSD", ticks, Ct);
+        var day1 = Directory.EnumerateFiles(Path.Combine(Root, "symbol=EURUSD", "date=2019-02-04")).Single();
+        Assert.ThrowsAny<Exception>(() => DuckDb.ReadTicks(day1));
+
+        await write.AppendAsync("EURUSD", nextDay, Ct);
+
+        // Still hidden (temp name), but already a complete Parquet file.
+        Assert.StartsWith(".src.parquet.tmp-", Path.GetFileName(day1), StringComparison.Ordinal);
+        TickFileAssert.Equal("EURUSD", ticks, DuckDb.ReadTicks(day1));
     }
 
     [Theory]

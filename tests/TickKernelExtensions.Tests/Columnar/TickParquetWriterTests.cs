@@ -113,6 +113,57 @@ public sealed class TickParquetWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_SmallPageSize_SplitsEveryChunkIntoPagesThatAddUpToTheFooterSizes()
+    {
+        var ticks = SyntheticTicks.Create(2_500, nanVolumeShare: 0.2);
+        var path = await TickFileAssert.WriteAsync(_dir.File("t.parquet"), "EURUSD", ticks, Small);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+
+        var chunks = DuckDb.Query(
+            "SELECT row_group_num_rows, path_in_schema, coalesce(dictionary_page_offset, data_page_offset), total_compressed_size, total_uncompressed_size, " +
+            $"data_page_offset FROM parquet_metadata({DuckDb.Literal(path)}) ORDER BY row_group_id, column_id");
+
+        Assert.Equal(18, chunks.Count);
+        foreach (var chunk in chunks)
+        {
+            var rows = Convert.ToInt32(chunk[0], CultureInfo.InvariantCulture);
+            var pages = PageWalker.Walk(bytes, (long)chunk[2]!, (long)chunk[3]!);
+            var data = pages.Where(p => p.Type == 0).ToList();
+            // 1,024-byte pages: 128 rows of 8-byte values, 256 of 4-byte volumes; symbol pages follow the timestamps.
+            var perPage = (string)chunk[1]! is "bid_volume" or "ask_volume" ? 256 : 128;
+            Assert.Equal((rows + perPage - 1) / perPage, data.Count);
+            Assert.All(data.SkipLast(1), p => Assert.Equal(perPage, p.NumValues));
+            Assert.Equal(rows, data.Sum(p => p.NumValues));
+            Assert.Equal((long)chunk[3]!, pages.Sum(p => (long)p.HeaderSize + p.CompressedSize));
+            Assert.Equal((long)chunk[4]!, pages.Sum(p => (long)p.HeaderSize + p.UncompressedSize));
+            if ((string)chunk[1]! == "symbol")
+            {
+                Assert.Equal(2, pages[0].Type);
+                Assert.Equal(1, pages[0].NumValues);
+                Assert.Equal((long)chunk[2]! + pages[0].HeaderSize + pages[0].CompressedSize, (long)chunk[5]!);
+            }
+            else
+            {
+                Assert.DoesNotContain(pages, p => p.Type != 0);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_DefaultOptions_PagesHoldAboutOneMebibyteOfValues()
+    {
+        var ticks = SyntheticTicks.Create(300_000);
+        var path = await TickFileAssert.WriteAsync(_dir.File("t.parquet"), "EURUSD", ticks, batchSize: 100_000);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+
+        var ts = DuckDb.Query($"SELECT data_page_offset, total_compressed_size FROM parquet_metadata({DuckDb.Literal(path)}) WHERE path_in_schema = 'ts'").Single();
+        var pages = PageWalker.Walk(bytes, (long)ts[0]!, (long)ts[1]!);
+
+        Assert.Equal([131_072, 131_072, 37_856], pages.Select(p => p.NumValues));
+        Assert.Equal(1 << 20, pages[0].UncompressedSize);
+    }
+
+    [Fact]
     public async Task WriteAsync_NullPatterns_ReadBackAsNullWhereNaN()
     {
         // Every shape the level encoder meets: alternating, short and long runs, a ragged end, all null.
@@ -280,6 +331,20 @@ public sealed class TickParquetWriterTests : IDisposable
 
         Assert.Equal(await File.ReadAllBytesAsync(a, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(b, TestContext.Current.CancellationToken));
         Assert.Equal(await File.ReadAllBytesAsync(a, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(c, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WriteAsync_SeveralEncoderThreads_SameBytesAsOneThread()
+    {
+        var ticks = SyntheticTicks.Create(70_000, nanVolumeShare: 0.01);
+        var options = new TickParquetOptions { RowGroupSize = 30_000, PageSizeBytes = 16_384 };
+        var sequential = await TickFileAssert.WriteAsync(_dir.File("one.parquet"), "EURUSD", ticks, options);
+        var parallel = await TickFileAssert.WriteAsync(_dir.File("four.parquet"), "EURUSD", ticks, options with { EncoderThreads = 4 }, batchSize: 40_000);
+        var zstd = await TickFileAssert.WriteAsync(_dir.File("zstd.parquet"), "EURUSD", ticks, options with { EncoderThreads = 3, Compression = TickParquetCompression.Zstd });
+
+        Assert.Equal(await File.ReadAllBytesAsync(sequential, TestContext.Current.CancellationToken), await File.ReadAllBytesAsync(parallel, TestContext.Current.CancellationToken));
+        TickFileAssert.Equal("EURUSD", ticks, DuckDb.ReadTicks(parallel));
+        TickFileAssert.Equal("EURUSD", ticks, DuckDb.ReadTicks(zstd));
     }
 
     [Fact]

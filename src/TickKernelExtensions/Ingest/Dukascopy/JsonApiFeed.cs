@@ -14,10 +14,14 @@ public sealed class JsonApiFeed : DukascopyFeed
     /// <summary>The raw-zone folder name.</summary>
     public const string Source = "dukascopy-json";
 
-    public JsonApiFeed(Uri? baseUri = null) : base(baseUri ?? DefaultBaseUri) { }
+    /// <param name="baseUri">The feed root (default: Dukascopy's).</param>
+    /// <param name="sourceName">The raw-zone folder (default <see cref="Source"/>); mirrors of other data, such as
+    /// the built-in market, use their own so they never mix with real data.</param>
+    public JsonApiFeed(Uri? baseUri = null, string? sourceName = null) : base(baseUri ?? DefaultBaseUri) =>
+        SourceName = sourceName ?? Source;
 
     /// <inheritdoc />
-    public override string SourceName => Source;
+    public override string SourceName { get; }
 
     /// <inheritdoc />
     protected override string ExpectedContent => "a JSON document";

@@ -10,7 +10,7 @@ namespace TickKernelExtensions.Ingest.Simulation;
 /// </summary>
 /// <param name="StartPrice">Mid price at the start of a run, in price units.</param>
 /// <param name="AnnualVolatility">Annualised volatility of log returns (0.07 = 7 %).</param>
-/// <param name="TicksPerSecond">Average tick rate over trading hours (realistic mode: busy hours run about 2.5x this).</param>
+/// <param name="TicksPerSecond">Tick rate of an average trading hour in a neutral regime (realistic mode: the London/New York overlap runs about 2.5x this, the hour after the rollover about 0.1x).</param>
 /// <param name="TypicalSpread">Average spread at <see cref="StartPrice"/>, in price units; it scales with the price.</param>
 /// <param name="VolumeMedian">Median tick volume, in millions of base units (the bi5 unit).</param>
 /// <param name="VolumeStep">Volumes are whole multiples of this (Dukascopy FX volumes come in 0.01 steps).</param>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using TickKernelExtensions.Ingest.Dukascopy;
 using TickKernelExtensions.Market;
 
@@ -15,9 +14,9 @@ public sealed partial class MarketSimulator
     /// <para>
     /// Each write goes to a hidden temporary file in the target folder and is renamed into place, so no
     /// reader ever sees a partial file (atomic, though not flushed to disk). Re-running with the same options
-    /// leaves files that already hold the right bytes untouched. The ticks are the same on every machine; the
-    /// compressed bytes are the same wherever the same LZMA encoder is used (liblzma, or the managed one
-    /// where liblzma does not load). Files of other symbols or hours already in the folder are left alone,
+    /// leaves files that already hold the right ticks untouched (checked by decoding them, which costs far
+    /// less than encoding). The ticks are the same on every machine; the compressed bytes are the same
+    /// wherever the same LZMA encoder is used (liblzma, or the managed one where liblzma does not load). Files of other symbols or hours already in the folder are left alone,
     /// but a file at a missing hour's path is deleted so the mirror matches its ground truth.
     /// </para>
     /// </summary>
@@ -57,8 +56,9 @@ public sealed partial class MarketSimulator
             }
             else
             {
-                var payload = status == HourStatus.Closed ? [] : Encode(Generate(plan, hourIndex));
-                if (WriteIfChanged(path, payload))
+                var records = status == HourStatus.Closed ? [] : ToRecords(Generate(plan, hourIndex));
+                var (wrote, length) = WriteHour(path, records);
+                if (wrote)
                 {
                     Interlocked.Increment(ref written);
                 }
@@ -66,9 +66,9 @@ public sealed partial class MarketSimulator
                 {
                     Interlocked.Increment(ref unchanged);
                 }
-                Interlocked.Add(ref bytesBySymbol[symbolIndex], payload.Length);
-                Interlocked.Add(ref bytes, payload.Length);
-                Interlocked.Add(ref ticks, plan.Hours[hourIndex].TickCount);
+                Interlocked.Add(ref bytesBySymbol[symbolIndex], length);
+                Interlocked.Add(ref bytes, length);
+                Interlocked.Add(ref ticks, records.Length);
             }
             progress?.Report(new MirrorProgress(
                 Interlocked.Increment(ref done), total, Interlocked.Read(ref ticks), Interlocked.Read(ref bytes)));
@@ -82,32 +82,50 @@ public sealed partial class MarketSimulator
     }
 
     /// <summary>The hour's ticks as bi5 records (points and milliseconds; exact, since prices are on the point grid).</summary>
-    private static byte[] Encode(SimulatedHour hour)
+    private static Bi5Tick[] ToRecords(SimulatedHour hour)
     {
         var c = hour.Ticks;
-        if (c.Count == 0)
+        var records = new Bi5Tick[c.Count];
+        var instrument = hour.Instrument;
+        var hourMicros = TickTime.ToMicros(hour.HourStartUtc);
+        for (var i = 0; i < records.Length; i++)
         {
-            return [];
+            records[i] = new Bi5Tick(
+                (uint)((c.Timestamps[i] - hourMicros) / TickTime.MicrosPerMilli),
+                instrument.ToPoints(c.Asks[i]),
+                instrument.ToPoints(c.Bids[i]),
+                c.AskVolumes[i],
+                c.BidVolumes[i]);
         }
-        var records = ArrayPool<Bi5Tick>.Shared.Rent(c.Count);
+        return records;
+    }
+
+    /// <summary>
+    /// Makes the file at <paramref name="path"/> hold <paramref name="records"/>. A file that already decodes to
+    /// exactly these records is left alone: decoding is far cheaper than LZMA encoding, and it also accepts a
+    /// file another encoder wrote. Returns whether it wrote, and the file's length.
+    /// </summary>
+    private static (bool Wrote, long Length) WriteHour(string path, Bi5Tick[] records)
+    {
+        var existing = new FileInfo(path);
+        if (existing.Exists && records.Length > 0 && existing.Length > 0 && HoldsRecords(path, records))
+        {
+            return (false, existing.Length);
+        }
+        var payload = Bi5TickCodec.Encode(records);
+        return (WriteIfChanged(path, payload), payload.Length);
+    }
+
+    private static bool HoldsRecords(string path, Bi5Tick[] records)
+    {
         try
         {
-            var instrument = hour.Instrument;
-            var hourMicros = TickTime.ToMicros(hour.HourStartUtc);
-            for (var i = 0; i < c.Count; i++)
-            {
-                records[i] = new Bi5Tick(
-                    (uint)((c.Timestamps[i] - hourMicros) / TickTime.MicrosPerMilli),
-                    instrument.ToPoints(c.Asks[i]),
-                    instrument.ToPoints(c.Bids[i]),
-                    c.AskVolumes[i],
-                    c.BidVolumes[i]);
-            }
-            return Bi5TickCodec.Encode(records.AsSpan(0, c.Count));
+            return Bi5TickCodec.Decode(File.ReadAllBytes(path)).AsSpan().SequenceEqual(records);
         }
-        finally
+        catch (MarketDataException)
         {
-            ArrayPool<Bi5Tick>.Shared.Return(records);
+            // Damaged (truncated, not LZMA, bad records): rewritten below.
+            return false;
         }
     }
 

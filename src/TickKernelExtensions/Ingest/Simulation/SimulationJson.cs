@@ -47,6 +47,23 @@ internal static class SimulationJson
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// A short hex digest of every option that shapes the ticks, symbols excepted (a symbol's ticks do not
+    /// depend on which other symbols are simulated): two runs with the same fingerprint serve the same
+    /// bytes for the same symbol and hour.
+    /// </summary>
+    public static string Fingerprint(MarketSimulatorOptions o)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            WriteOptions(w, o with { Symbols = [] });
+            w.WriteEndObject();
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray()))[..8];
+    }
+
     private static void WriteOptions(Utf8JsonWriter w, MarketSimulatorOptions o)
     {
         w.WriteStartObject("options");

@@ -14,12 +14,12 @@ public sealed class MarketSimulatorMirrorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>One week (the DST weekend included) of two symbols, with enough missing hours to see.</summary>
+    /// <summary>Friday to Monday (the DST weekend) of two symbols, with enough missing hours to see.</summary>
     private static MarketSimulatorOptions Week() => SimulationAssert.Small("EURUSD", "BTCUSD") with
     {
-        StartUtc = new DateTime(2024, 3, 7, 0, 0, 0, DateTimeKind.Utc),
-        EndUtc = new DateTime(2024, 3, 12, 0, 0, 0, DateTimeKind.Utc),
-        MissingHourRate = 0.04,
+        StartUtc = new DateTime(2024, 3, 8, 0, 0, 0, DateTimeKind.Utc),
+        EndUtc = new DateTime(2024, 3, 11, 0, 0, 0, DateTimeKind.Utc),
+        MissingHourRate = 0.05,
     };
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class MarketSimulatorMirrorTests
         var options = doc.GetProperty("options");
         Assert.Equal(42, options.GetProperty("seed").GetInt64());
         Assert.Equal("Realistic", options.GetProperty("mode").GetString());
-        Assert.Equal("2024-03-07T00:00:00Z", options.GetProperty("startUtc").GetString());
-        Assert.Equal(0.04, options.GetProperty("missingHourRate").GetDouble());
+        Assert.Equal("2024-03-08T00:00:00Z", options.GetProperty("startUtc").GetString());
+        Assert.Equal(0.05, options.GetProperty("missingHourRate").GetDouble());
         Assert.Equal(result.Bytes, doc.GetProperty("totals").GetProperty("bi5Bytes").GetInt64());
         foreach (var symbol in doc.GetProperty("symbols").EnumerateArray())
         {
@@ -110,7 +110,7 @@ public sealed class MarketSimulatorMirrorTests
         Assert.Equal(first.FilesWritten, second.FilesUnchanged);
         Assert.Equal(before, Snapshot(dir.Path));
 
-        var victim = Path.Combine(dir.Path, new DukascopyBucket(sim.Instruments[0], BucketKind.TickHour, new DateTime(2024, 3, 7, 14, 0, 0, DateTimeKind.Utc)).Bi5Path);
+        var victim = Path.Combine(dir.Path, new DukascopyBucket(sim.Instruments[0], BucketKind.TickHour, new DateTime(2024, 3, 8, 14, 0, 0, DateTimeKind.Utc)).Bi5Path);
         File.WriteAllBytes(victim, [1, 2, 3]);
         var stale = Path.Combine(dir.Path, new DukascopyBucket(sim.Instruments[0], BucketKind.TickHour, sim.Manifest.Symbols[0].MissingHours[0]).Bi5Path);
         File.WriteAllBytes(stale, [4, 5, 6]);
@@ -136,7 +136,7 @@ public sealed class MarketSimulatorMirrorTests
         Assert.Equal(Snapshot(serialRoot), Snapshot(parallelRoot));
         var last = progress.Reports[^1];
         Assert.Equal(last.HoursTotal, last.HoursDone);
-        Assert.Equal(2 * 5 * 24, last.HoursTotal);
+        Assert.Equal(2 * 3 * 24, last.HoursTotal);
         Assert.Equal(progress.Reports.Count, last.HoursTotal);
     }
 

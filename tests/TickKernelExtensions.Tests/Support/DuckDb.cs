@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
 
-namespace TickKernelExtensions.Tests.Columnar;
+namespace TickKernelExtensions.Tests.Support;
 
 /// <summary>DuckDB (in memory) as the independent reader of the files under test.</summary>
 internal static class DuckDb
