@@ -12,6 +12,11 @@ internal static class IngestSummaryPrinter
     public static void Print(IngestSummary summary)
     {
         var c = CultureInfo.InvariantCulture;
+        if (Console.IsOutputRedirected && AnsiConsole.Profile.Width < 132)
+        {
+            // CI logs and pipes: Spectre assumes 80 columns there, which folds every cell.
+            AnsiConsole.Profile.Width = 132;
+        }
         if (summary.Simulation is { } sim)
         {
             AnsiConsole.MarkupLine(c, $"[bold]Built-in market[/]: {sim.Ticks:N0} ticks in {sim.FilesWritten + sim.FilesUnchanged:N0} hour files ({Bytes(sim.Bytes)}) at {Markup.Escape(sim.Root)}");
@@ -35,7 +40,7 @@ internal static class IngestSummaryPrinter
                 gap.SuspectBuckets.ToString("N0", c),
                 gap.MissingBuckets == 0 ? "0" : $"[red]{gap.MissingBuckets:N0}[/]",
                 days.Sum(x => x.Ticks).ToString("N0", c),
-                $"{days.Count(x => x.State == DayState.Converted)} (+{days.Count(x => x.State == DayState.UpToDate)} up to date)",
+                $"{days.Count(x => x.State == DayState.Converted)} (+{days.Count(x => x.State == DayState.UpToDate)} current)",
                 Bytes(days.Sum(x => x.Bytes)));
         }
         AnsiConsole.Write(table);
