@@ -10,6 +10,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Tools the tests drive, installed when missing (CI runs as root on Debian).
+ensure_apt() { # ensure_apt COMMAND PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing $2 (for $1)"
+  $sudo apt-get install -y -q "$2" >/dev/null 2>&1 \
+    || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "$2" >/dev/null 2>&1; } \
+    || echo "could not install $2: the tests that need it will fail under CI"
+}
+ensure_apt chromium chromium   # headless rendering of the offline HTML reports
+
 results="TestResults"
 rm -rf "$results"
 mkdir -p "$results"
