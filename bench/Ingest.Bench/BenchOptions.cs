@@ -1,14 +1,14 @@
 namespace Ingest.Bench;
 
 /// <summary>Command-line settings shared by the benchmarks.</summary>
-/// <param name="WorkDir">Where inputs are generated and outputs written (default <c>bench/work</c>, ignored by git).</param>
+/// <param name="WorkDir">Where inputs are generated and outputs written (default <c>bench/cache</c>, ignored by git).</param>
 /// <param name="Rows">Rows/ticks to process; each benchmark documents its default.</param>
 /// <param name="Threads">Thread count for ours and the anchor alike.</param>
 internal sealed record BenchOptions(string WorkDir, long? Rows, int Threads)
 {
     public static BenchOptions Parse(string[] args)
     {
-        var work = Path.Combine("bench", "work");
+        var work = Path.Combine("bench", "cache");
         long? rows = null;
         var threads = Environment.ProcessorCount;
         for (var i = 0; i < args.Length; i++)

@@ -36,45 +36,16 @@ internal static class Utf8Number
     /// <summary>Parses a finite double; <paramref name="end"/> is the index of the delimiter or the line's length.</summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> line, int start, byte delimiter, out double value, out int end)
     {
-        var i = start;
-        var negative = false;
-        if ((uint)i < (uint)line.Length && line[i] == (byte)'-')
+        if (ScanDecimal(line, start, delimiter, out var negative, out var mantissa, out var scale, out end)
+            && mantissa <= DoubleExactMantissa && scale <= 22)
         {
-            negative = true;
-            i++;
-        }
-        ulong mantissa = 0;
-        var digitsStart = i;
-        uint d;
-        while ((uint)i < (uint)line.Length && (d = (uint)(line[i] - '0')) <= 9)
-        {
-            mantissa = (mantissa * 10) + d;
-            i++;
-        }
-        var digits = i - digitsStart;
-        var scale = 0;
-        if ((uint)i < (uint)line.Length && line[i] == (byte)'.')
-        {
-            i++;
-            var fractionStart = i;
-            while ((uint)i < (uint)line.Length && (d = (uint)(line[i] - '0')) <= 9)
-            {
-                mantissa = (mantissa * 10) + d;
-                i++;
-            }
-            scale = i - fractionStart;
-            digits += scale;
-        }
-        if (digits is > 0 and <= MaxFastDigits && mantissa <= DoubleExactMantissa && scale <= 22
-            && ((uint)i >= (uint)line.Length || line[i] == delimiter))
-        {
+            // mantissa and 10^scale are exact doubles, so one IEEE division rounds correctly.
             var v = (double)mantissa;
             if (scale != 0)
             {
                 v /= Pow10[scale];
             }
             value = negative ? -v : v;
-            end = i;
             return true;
         }
         return TryParseDoubleSlow(line, start, delimiter, out value, out end);
@@ -83,14 +54,32 @@ internal static class Utf8Number
     /// <summary>Parses a finite float; <paramref name="end"/> is the index of the delimiter or the line's length.</summary>
     public static bool TryParseSingle(ReadOnlySpan<byte> line, int start, byte delimiter, out float value, out int end)
     {
-        var i = start;
-        var negative = false;
-        if ((uint)i < (uint)line.Length && line[i] == (byte)'-')
+        if (ScanDecimal(line, start, delimiter, out var negative, out var mantissa, out var scale, out end)
+            && mantissa <= SingleExactMantissa && scale <= 10)
         {
-            negative = true;
+            var v = (float)mantissa;
+            if (scale != 0)
+            {
+                v /= Pow10Single[scale];
+            }
+            value = negative ? -v : v;
+            return true;
+        }
+        return TryParseSingleSlow(line, start, delimiter, out value, out end);
+    }
+
+    // The fast path's shape: [-]digits[.digits] up to the delimiter, at most 19 digits in all. False sends
+    // the caller to the slow path, which also produces the precise error.
+    private static bool ScanDecimal(
+        ReadOnlySpan<byte> line, int start, byte delimiter, out bool negative, out ulong mantissa, out int scale, out int end)
+    {
+        var i = start;
+        negative = (uint)i < (uint)line.Length && line[i] == (byte)'-';
+        if (negative)
+        {
             i++;
         }
-        ulong mantissa = 0;
+        mantissa = 0;
         var digitsStart = i;
         uint d;
         while ((uint)i < (uint)line.Length && (d = (uint)(line[i] - '0')) <= 9)
@@ -99,7 +88,7 @@ internal static class Utf8Number
             i++;
         }
         var digits = i - digitsStart;
-        var scale = 0;
+        scale = 0;
         if ((uint)i < (uint)line.Length && line[i] == (byte)'.')
         {
             i++;
@@ -112,19 +101,8 @@ internal static class Utf8Number
             scale = i - fractionStart;
             digits += scale;
         }
-        if (digits is > 0 and <= MaxFastDigits && mantissa <= SingleExactMantissa && scale <= 10
-            && ((uint)i >= (uint)line.Length || line[i] == delimiter))
-        {
-            var v = (float)mantissa;
-            if (scale != 0)
-            {
-                v /= Pow10Single[scale];
-            }
-            value = negative ? -v : v;
-            end = i;
-            return true;
-        }
-        return TryParseSingleSlow(line, start, delimiter, out value, out end);
+        end = i;
+        return digits is > 0 and <= MaxFastDigits && ((uint)i >= (uint)line.Length || line[i] == delimiter);
     }
 
     /// <summary>Parses 1 to 18 digits (no sign); <paramref name="end"/> is the index of the delimiter or the line's length.</summary>
