@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
 using TickKernelExtensions.Ingest.Conversion;
 using TickKernelExtensions.Ingest.Download;
 using TickKernelExtensions.Ingest.Simulation;
@@ -12,6 +14,7 @@ namespace TickKernelExtensions.Ingest;
 /// <param name="Download">Every bucket's outcome and the gap reports.</param>
 /// <param name="Conversion">Every symbol-day's outcome, unless conversion was off.</param>
 /// <param name="Layout">The data zones.</param>
+[TypeFormatterSource(typeof(ResultFormatterSource<IngestSummary>), PreferredMimeTypes = ["text/html"])]
 public sealed record IngestSummary(
     FeedSource Source,
     string RawSource,

@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
+
 namespace TickKernelExtensions.Market;
 
 /// <summary>
@@ -7,6 +10,7 @@ namespace TickKernelExtensions.Market;
 /// <see cref="float.NaN"/> meaning "not provided by the source" (written as null in Parquet).
 /// Not thread safe. Reuse one instance with <see cref="Clear"/> to keep memory bounded.
 /// </summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<TickColumns>), PreferredMimeTypes = ["text/html"])]
 public sealed class TickColumns
 {
     private long[] _timestamps;

@@ -34,12 +34,18 @@ public sealed class IngestNotebookTests
             .WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest);
 
         ScriptState<object>? state = null;
+        var html = new Dictionary<string, string>();
         foreach (var (id, source, tags) in cells)
         {
             state = state is null
                 ? await CSharpScript.RunAsync(source, options, cancellationToken: TestContext.Current.CancellationToken)
                 : await state.ContinueWithAsync(source, options, TestContext.Current.CancellationToken);
             Assert.Null(state.Exception);
+            if (state.ReturnValue is { } value)
+            {
+                // As the runner formats a cell's value; _setup.csx registered the chart formatter.
+                html[id] = Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, "text/html");
+            }
             if (tags.Contains("parameters"))
             {
                 state = await state.ContinueWithAsync(injected, options, TestContext.Current.CancellationToken);
@@ -54,6 +60,10 @@ public sealed class IngestNotebookTests
         var ticks = (TickKernelExtensions.Market.TickColumns)state.GetVariable("ticks").Value;
         Assert.True(ticks.Count > 0);
         Assert.IsType<Plotly.NET.GenericChart>(state.ReturnValue, exactMatch: false);
+        Assert.Contains($"Ingest {summary.RawSource}", html["run"], StringComparison.Ordinal);
+        Assert.Contains("Gaps", html["run"], StringComparison.Ordinal);
+        Assert.Contains("<table", html["gaps"], StringComparison.Ordinal);
+        Assert.Contains("Plotly.newPlot", html["chart"], StringComparison.Ordinal);
     }
 
     [Fact]

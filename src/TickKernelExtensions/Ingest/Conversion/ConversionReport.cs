@@ -1,6 +1,10 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
+
 namespace TickKernelExtensions.Ingest.Conversion;
 
 /// <summary>The outcome of a conversion run, per symbol-day.</summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<ConversionReport>), PreferredMimeTypes = ["text/html"])]
 public sealed record ConversionReport(IReadOnlyList<DayConversion> Days, TimeSpan Elapsed)
 {
     /// <summary>Ticks written by this run.</summary>

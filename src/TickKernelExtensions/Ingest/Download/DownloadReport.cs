@@ -1,6 +1,10 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
+
 namespace TickKernelExtensions.Ingest.Download;
 
 /// <summary>The result of a download run: one outcome per bucket, the request count, and per-symbol gaps.</summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<DownloadReport>), PreferredMimeTypes = ["text/html"])]
 public sealed record DownloadReport(
     IReadOnlyList<BucketOutcome> Outcomes, int Requests, long Bytes, TimeSpan Elapsed, IReadOnlyList<SymbolGapReport> Gaps)
 {

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
 
 namespace TickKernelExtensions.Ingest.Download;
 
@@ -7,6 +9,7 @@ namespace TickKernelExtensions.Ingest.Download;
 /// closed (weekends), and which are suspect or missing, as ranges. Every missing bucket is named
 /// in <see cref="Missing"/>.
 /// </summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<SymbolGapReport>), PreferredMimeTypes = ["text/html"])]
 public sealed record SymbolGapReport(
     string Symbol,
     int Buckets,

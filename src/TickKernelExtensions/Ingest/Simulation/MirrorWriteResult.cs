@@ -1,3 +1,6 @@
+using Microsoft.DotNet.Interactive.Formatting;
+using TickKernelExtensions.Display;
+
 namespace TickKernelExtensions.Ingest.Simulation;
 
 /// <summary>What <see cref="MarketSimulator.WriteMirrorAsync"/> did.</summary>
@@ -9,6 +12,7 @@ namespace TickKernelExtensions.Ingest.Simulation;
 /// <param name="Bytes">Bytes of the mirror's hour files.</param>
 /// <param name="BytesBySymbol">Bytes of the hour files per canonical symbol.</param>
 /// <param name="Manifest">The ground truth, as written to <c>simulation.json</c>.</param>
+[TypeFormatterSource(typeof(ResultFormatterSource<MirrorWriteResult>), PreferredMimeTypes = ["text/html"])]
 public sealed record MirrorWriteResult(
     string Root,
     int FilesWritten,
