@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Scripts.Reports;
 using TickKernelExtensions.Charts;
+using TickKernelExtensions.Display;
 using TickKernelExtensions.Market;
 
 namespace Pipeline.Scripts.Tests.Reports;
@@ -44,15 +45,6 @@ public sealed class NotebookHtmlReportTests
     }
 
     [Fact]
-    public void InlineScriptTag_HoldsAllOfPlotlyAndNoNetworkReference()
-    {
-        var tag = PlotlyJs.InlineScriptTag();
-
-        Assert.True(tag.Length > 3_000_000);
-        Assert.DoesNotContain("src=\"http", tag, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Render_WithChart_OpensOfflineInChromiumAndDrawsTheChart()
     {
         using var dir = new TempDirectory();
@@ -62,14 +54,14 @@ public sealed class NotebookHtmlReportTests
         {
             ticks.Add(t0 + (i * 60_000_000L), 1.08 + (Math.Sin(i / 20.0) * 0.002), 1.0802 + (Math.Sin(i / 20.0) * 0.002), 1, 1);
         }
-        var chart = Plotly.NET.GenericChart.toChartHTML(TickCharts.BidAsk(ticks, "EURUSD"));
+        var chart = ChartHtml.Fragment(TickCharts.BidAsk(ticks, "EURUSD"));
         var nb = Notebook(Code("chart", new JsonObject
         {
             ["output_type"] = "execute_result", ["execution_count"] = 1, ["metadata"] = new JsonObject(),
             ["data"] = new JsonObject { ["text/html"] = new JsonArray(chart) },
         }));
         var file = dir.Combine("report.html");
-        await File.WriteAllTextAsync(file, NotebookHtmlReport.Render(nb, "chart", PlotlyJs.InlineScriptTag()), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, NotebookHtmlReport.Render(nb, "chart", OfflineHtml.PlotlyScriptTag()), TestContext.Current.CancellationToken);
         var png = Environment.GetEnvironmentVariable("REPORT_SCREENSHOT") ?? dir.Combine("report.png");
 
         var dom = await Chromium.ScreenshotAsync(file, png);
