@@ -57,9 +57,17 @@ public sealed record NotebookRunOptions
         {
             problems.Add("input notebook: expected a path, got nothing");
         }
-        else if (!File.Exists(InputPath))
+        else if (!File.Exists(InputPath) && !InputPath.StartsWith('-'))
         {
             problems.Add($"input notebook: expected an existing file, got '{InputPath}'");
+        }
+        foreach (var (what, path) in new[] { ("input notebook", InputPath), ("output notebook", OutputPath) })
+        {
+            // System.CommandLine hands an unknown --option to a free positional argument; never write a file named like one.
+            if (path is not null && path.StartsWith('-'))
+            {
+                problems.Add($"{what}: '{path}' looks like an option, not a file (unknown option?); write ./{path} for a file whose name starts with '-'");
+            }
         }
         if (WorkingDirectory is not null && !Directory.Exists(WorkingDirectory))
         {

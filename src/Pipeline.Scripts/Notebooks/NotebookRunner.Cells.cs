@@ -21,7 +21,12 @@ public sealed partial class NotebookRunner
             await EchoAsync(refused);
             return new CellResult(true, null, refused);
         }
-        _worker ??= await WorkerProcess.StartAsync(_options.EffectiveWorkingDirectory, _options.StartTimeout, _err, cancellationToken);
+        if (_worker is null)
+        {
+            var start = _workerStart ?? WorkerProcess.StartAsync(_options.EffectiveWorkingDirectory, _options.StartTimeout, _err, cancellationToken);
+            _workerStart = null;
+            _worker = await start;
+        }
         await _worker.SendAsync(new ExecuteRequest(index, cell.Id, cell.Source), cancellationToken);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (_options.ExecutionTimeout is { } timeout)

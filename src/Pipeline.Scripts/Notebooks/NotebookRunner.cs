@@ -25,6 +25,7 @@ public sealed partial class NotebookRunner
     private readonly Dictionary<int, CellRun> _runs = [];
     private DateTimeOffset _lastSave;
     private WorkerProcess? _worker;
+    private Task<WorkerProcess>? _workerStart;
 
     private NotebookRunner(NotebookRunOptions options, NotebookDocument notebook, TextWriter output, TextWriter error, TimeProvider time)
     {
@@ -55,7 +56,20 @@ public sealed partial class NotebookRunner
         error = TextWriter.Synchronized(error);
         var notebook = NotebookDocument.Load(options.InputPath);
         var runner = new NotebookRunner(options, notebook, output, error, time ?? TimeProvider.System);
-        runner.Prepare();
+        if (!options.PrepareOnly && notebook.Cells.Any(c => c.IsCode && !string.IsNullOrWhiteSpace(c.Source)))
+        {
+            // The worker's start (about a second of Roslyn warm-up) overlaps with preparing the notebook.
+            runner._workerStart = WorkerProcess.StartAsync(options.EffectiveWorkingDirectory, options.StartTimeout, error, cancellationToken);
+        }
+        try
+        {
+            runner.Prepare();
+        }
+        catch
+        {
+            await runner.StopWorkerAsync(kill: true);
+            throw;
+        }
         if (options.PrepareOnly)
         {
             runner.Save();
@@ -166,6 +180,18 @@ public sealed partial class NotebookRunner
 
     private async Task<ExitingMessage?> StopWorkerAsync(bool kill)
     {
+        if (_worker is null && _workerStart is not null)
+        {
+            try
+            {
+                _worker = await _workerStart;
+            }
+            catch (Exception e) when (e is NotebookException or OperationCanceledException)
+            {
+                // It never started; nothing to stop.
+            }
+            _workerStart = null;
+        }
         if (_worker is null)
         {
             return null;

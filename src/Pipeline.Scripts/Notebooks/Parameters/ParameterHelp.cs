@@ -15,7 +15,7 @@ public static class ParameterHelp
             return $"{path} has no cell tagged '{ParameterInjector.ParametersTag}': it takes no parameters.\n";
         }
         var parameters = ParameterCellParser.Parse(notebook.Cells[index].Source);
-        var text = new StringBuilder($"Parameters of {path} ({ParameterInjector.Describe(notebook, index)}):\n");
+        var text = new StringBuilder($"Parameters of {path}, declared in {ParameterInjector.Describe(notebook, index)}:\n");
         if (parameters.Count == 0)
         {
             return text.Append("  (the cell declares no variables)\n").ToString();

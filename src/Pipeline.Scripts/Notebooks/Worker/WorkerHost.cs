@@ -29,6 +29,8 @@ internal static class WorkerHost
         var requests = Channel.CreateUnbounded<WorkerMessage>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var reader = new Thread(() => ReadRequests(input, requests.Writer)) { IsBackground = true, Name = "notebook-worker stdin" };
         reader.Start();
+        // Pay Roslyn's cold start now, under the parent's start timeout, not in the first cell's execution timeout.
+        engine.WarmUp();
         channel.Send(new ReadyMessage(Environment.ProcessId));
         await foreach (var request in requests.Reader.ReadAllAsync())
         {
