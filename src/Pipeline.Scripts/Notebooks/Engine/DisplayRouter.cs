@@ -21,6 +21,19 @@ public static class DisplayRouter
         }
     }
 
+    /// <summary>
+    /// Displays <paramref name="value"/> in the running cell and returns the handle whose
+    /// <c>Update</c> replaces that very output. (The package's own <c>.Display()</c> raises its
+    /// event with a copy whose id differs from the handle it returns, so an update of such a
+    /// display cannot be matched and is shown as a new output instead.)
+    /// </summary>
+    public static DisplayedValue Show(object? value, string[] mimeTypes)
+    {
+        var displayed = new DisplayedValue(value!, FormattedValue.CreateManyFromObject(value!, mimeTypes));
+        OnDisplayed(displayed);
+        return displayed;
+    }
+
     /// <summary>The output for a displayed value: its formatted values plus <c>text/plain</c>, without HTML that only wraps the plain text.</summary>
     public static DisplayDataOutput ToOutput(DisplayedValue displayed)
     {

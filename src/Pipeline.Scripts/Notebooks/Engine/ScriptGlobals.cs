@@ -18,7 +18,7 @@ public class ScriptGlobals
     /// for <paramref name="mimeTypes"/> (default: the type's preferred ones, plus <c>text/plain</c>).
     /// </summary>
     /// <returns>A handle whose <c>Update(newValue)</c> replaces the output's content.</returns>
-    public DisplayedValue display(object? value, params string[] mimeTypes) => value!.Display(mimeTypes);
+    public DisplayedValue display(object? value, params string[] mimeTypes) => DisplayRouter.Show(value, mimeTypes);
 
     /// <summary>Marks <paramref name="html"/> as HTML, so that returning or displaying it renders it (<c>text/html</c>).</summary>
     public IHtmlContent HTML(string html) => new HtmlString(html);
