@@ -10,6 +10,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# Notebook-runner tests validate every output notebook with Debian's python3-nbformat and fail under
+# CI without it: install it when missing (CI runs as root; elsewhere the tests skip with a message).
+if ! /usr/bin/python3 -c 'import nbformat' >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  { apt-get update -qq && apt-get install -y -qq python3-nbformat; } >/dev/null 2>&1 || echo "warning: could not install python3-nbformat"
+fi
+
 results="TestResults"
 rm -rf "$results"
 mkdir -p "$results"
