@@ -35,6 +35,28 @@ public sealed class NotebookEngineTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_EverydayFrameworkTypes_CompileWithoutReferences()
+    {
+        using var dir = new TempDirectory();
+        var engine = new NotebookEngine(new NotebookEngineOptions { BaseDirectory = dir.Path });
+        var sink = new Sink();
+
+        var outcome = await Run(engine, sink, """
+            var json = System.Text.Json.JsonSerializer.Serialize(Enumerable.Range(1, 3).ToArray());
+            var http = new System.Net.Http.HttpClient();
+            var xml = new System.Xml.Linq.XElement("a", 1).ToString();
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+            var big = System.Numerics.BigInteger.Pow(2, 70);
+            var frozen = System.Collections.Immutable.ImmutableArray.Create(1, 2);
+            var zip = new System.IO.Compression.ZipArchive(new MemoryStream(), System.IO.Compression.ZipArchiveMode.Create);
+            var table = new System.Data.DataTable();
+            $"{json} {xml} {hash[..4]} {big} {frozen.Length} {File.Exists("x")}"
+            """);
+
+        Assert.True(outcome.Status == CellStatus.Completed, string.Join("\n", outcome.Error?.Traceback ?? []));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_CompileErrorInFirstCell_NextCellStartsFresh()
     {
         using var dir = new TempDirectory();

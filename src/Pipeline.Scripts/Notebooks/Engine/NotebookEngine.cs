@@ -38,6 +38,7 @@ public sealed class NotebookEngine
         _scriptOptions = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithImports(options.Imports)
+            .AddReferences(options.References)
             .AddReferences(typeof(ScriptGlobals).Assembly, typeof(Formatter).Assembly, typeof(HtmlString).Assembly)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))

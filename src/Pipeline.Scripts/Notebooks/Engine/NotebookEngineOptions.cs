@@ -13,10 +13,25 @@ public sealed record NotebookEngineOptions
         ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq", "System.IO"];
 
     /// <summary>
+    /// Framework assemblies referenced by name besides Roslyn's default set (which lacks System.Linq,
+    /// System.Net.Http, System.Text.Json and others that notebooks use every day; without these a cell
+    /// could use them only when some other referenced assembly happened to pull them in).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultReferences { get; } =
+    [
+        "System.Linq", "System.Linq.Expressions", "System.Collections.Immutable", "System.Memory", "System.Runtime.Numerics",
+        "System.Net.Http", "System.Net.Primitives", "System.Text.Json", "System.IO.Compression", "System.Security.Cryptography",
+        "System.Xml.ReaderWriter", "System.Xml.XDocument", "System.ComponentModel.Primitives", "System.Data.Common",
+    ];
+
+    /// <summary>
     /// The folder that relative <c>#r</c> and <c>#load</c> paths resolve against: the notebook's
     /// folder, or <c>--cwd</c>. Required; must exist.
     /// </summary>
     public required string BaseDirectory { get; init; }
+
+    /// <summary>Assemblies referenced by name (resolved from the running framework). Default: <see cref="DefaultReferences"/>.</summary>
+    public IReadOnlyList<string> References { get; init; } = DefaultReferences;
 
     /// <summary>Namespaces imported into every cell. Default: <see cref="DefaultImports"/>.</summary>
     public IReadOnlyList<string> Imports { get; init; } = DefaultImports;
