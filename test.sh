@@ -20,6 +20,15 @@ ensure_apt() { # ensure_apt COMMAND PACKAGE
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_apt chromium chromium   # headless rendering of the offline HTML reports
+ensure_py() { # ensure_py MODULE PACKAGE: Debian's python3 modules for tools nobody here wrote
+  /usr/bin/python3 -c "import $1" >/dev/null 2>&1 && return 0
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing $2 (python module $1)"
+  $sudo apt-get install -y -q "$2" >/dev/null 2>&1 \
+    || { $sudo apt-get update -q >/dev/null 2>&1 && $sudo apt-get install -y -q "$2" >/dev/null 2>&1; } \
+    || echo "could not install $2: the tests that need it will fail under CI"
+}
+ensure_py nbformat python3-nbformat   # strict validation of every executed notebook
 
 results="TestResults"
 rm -rf "$results"

@@ -13,6 +13,20 @@ internal static class PipelineCli
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(ConvertCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(RunCommand.BuildWorker());
         return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; <paramref name="configuration"/> redirects the output (tests).</summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    {
+        configuration ??= new InvocationConfiguration();
+        var result = Build().Parse(args);
+        if (RunCommand.TryHandleParseErrors(result, configuration, out var exitCode))
+        {
+            return exitCode;
+        }
+        return await result.InvokeAsync(configuration, cancellationToken);
     }
 }

@@ -1,3 +1,3 @@
 using Pipeline.Scripts;
 
-return await PipelineCli.Build().Parse(args).InvokeAsync();
+return await PipelineCli.InvokeAsync(args);
