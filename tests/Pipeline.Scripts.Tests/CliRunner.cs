@@ -16,7 +16,8 @@ internal static class CliRunner
         Console.SetError(error);
         try
         {
-            var exit = await PipelineCli.Build().Parse(args).InvokeAsync();
+            var configuration = new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = error };
+            var exit = await PipelineCli.InvokeAsync(args, configuration);
             return (exit, error.ToString());
         }
         finally

@@ -22,22 +22,15 @@ public static class TickQuery
         ArgumentOutOfRangeException.ThrowIfNegative(maxTicks);
         var from = TickTime.ToMicros(fromUtc);
         var to = TickTime.ToMicros(toUtc);
-        var firstDay = DateOnly.FromDateTime(fromUtc);
-        var lastDay = DateOnly.FromDateTime(toUtc.AddTicks(-1));
-        var files = dataset.ListFiles(symbol)
-            .Where(f => f.Date >= firstDay && f.Date <= lastDay)
-            .Where(f => sourceId is null || Path.GetFileNameWithoutExtension(f.Path) == sourceId)
-            .Select(f => f.Path)
-            .ToList();
+        var files = FilesOf(dataset, symbol, fromUtc, toUtc, sourceId);
         var ticks = new TickColumns(1024);
         if (files.Count == 0 || maxTicks == 0)
         {
             return ticks;
         }
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
-        var list = string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var list = SqlList(files);
         command.CommandText = string.Create(CultureInfo.InvariantCulture,
             $"""
             SELECT epoch_us(ts), bid, ask, bid_volume, ask_volume
@@ -55,4 +48,41 @@ public static class TickQuery
         }
         return ticks;
     }
+
+    /// <summary>How many ticks <paramref name="symbol"/> (every symbol when null) has in <c>[fromUtc, toUtc)</c>.</summary>
+    public static long Count(TickParquetDataset dataset, string? symbol, DateTime fromUtc, DateTime toUtc, string? sourceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var files = FilesOf(dataset, symbol, fromUtc, toUtc, sourceId);
+        if (files.Count == 0)
+        {
+            return 0;
+        }
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT count(*) FROM read_parquet([{SqlList(files)}]) WHERE ts >= make_timestamp({TickTime.ToMicros(fromUtc)}) AND ts < make_timestamp({TickTime.ToMicros(toUtc)})");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> FilesOf(TickParquetDataset dataset, string? symbol, DateTime fromUtc, DateTime toUtc, string? sourceId)
+    {
+        var firstDay = DateOnly.FromDateTime(fromUtc);
+        var lastDay = DateOnly.FromDateTime(toUtc.AddTicks(-1));
+        return dataset.ListFiles(symbol)
+            .Where(f => f.Date >= firstDay && f.Date <= lastDay)
+            .Where(f => sourceId is null || Path.GetFileNameWithoutExtension(f.Path) == sourceId)
+            .Select(f => f.Path)
+            .ToList();
+    }
+
+    private static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    private static string SqlList(IEnumerable<string> files) =>
+        string.Join(", ", files.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"));
 }

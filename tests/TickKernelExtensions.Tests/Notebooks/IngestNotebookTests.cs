@@ -59,7 +59,10 @@ public sealed class IngestNotebookTests
         Assert.True(Directory.EnumerateFiles(Path.Combine(dir.Path, "parquet", "ticks"), "*.parquet", SearchOption.AllDirectories).Any());
         var ticks = (TickKernelExtensions.Market.TickColumns)state.GetVariable("ticks").Value;
         Assert.True(ticks.Count > 0);
-        Assert.IsType<Plotly.NET.GenericChart>(state.ReturnValue, exactMatch: false);
+        Assert.IsType<Plotly.NET.GenericChart>(state.GetVariable("chart").Value, exactMatch: false);
+        var figures = Assert.IsType<TickKernelExtensions.Display.KeyFigures>(state.ReturnValue);
+        Assert.Equal(summary.Conversion.Ticks, figures.Figures.Single(f => f.Key == "ticks in Parquet").Value);
+        Assert.Contains("ticks in Parquet", html["figures"], StringComparison.Ordinal);
         Assert.Contains($"Ingest {summary.RawSource}", html["run"], StringComparison.Ordinal);
         Assert.Contains("Gaps", html["run"], StringComparison.Ordinal);
         Assert.Contains("<table", html["gaps"], StringComparison.Ordinal);

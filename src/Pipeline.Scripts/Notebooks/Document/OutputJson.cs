@@ -46,8 +46,24 @@ public static class OutputJson
         var data = new JsonObject();
         foreach (var (mimeType, text) in bundle)
         {
-            data[mimeType] = NotebookJson.Lines(text);
+            data[mimeType] = IsJson(mimeType) && TryParse(text) is { } json ? json : NotebookJson.Lines(text);
         }
         return data;
+    }
+
+    // nbformat stores application/json and application/*+json bundles as JSON, not as text lines.
+    private static bool IsJson(string mimeType) =>
+        mimeType == "application/json" || (mimeType.StartsWith("application/", StringComparison.Ordinal) && mimeType.EndsWith("+json", StringComparison.Ordinal));
+
+    private static JsonNode? TryParse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -19,14 +19,31 @@ namespace Pipeline.Scripts.Notebooks.Engine;
 /// </remarks>
 public static partial class ValueFormatter
 {
-    /// <summary>The bundle for <paramref name="value"/>: <c>text/plain</c>, plus <c>text/html</c> when a formatter other than the default plain one renders it.</summary>
+    /// <summary>
+    /// The bundle for <paramref name="value"/>: <c>text/plain</c>, plus <c>text/html</c> when a formatter other than the
+    /// default plain one renders it, plus any other MIME type the value's type prefers.
+    /// </summary>
     public static MimeBundle Format(object? value)
     {
         var plain = Render(value, MimeBundle.PlainText);
         var html = Render(value, MimeBundle.Html);
-        return IsPlainWrapper(html, plain)
-            ? MimeBundle.FromPlainText(plain)
-            : new MimeBundle([new(MimeBundle.PlainText, plain), new(MimeBundle.Html, html)]);
+        var items = new List<KeyValuePair<string, string>> { new(MimeBundle.PlainText, plain) };
+        if (!IsPlainWrapper(html, plain))
+        {
+            items.Add(new(MimeBundle.Html, html));
+        }
+        // Other MIME types a type asks for (e.g. the key-figures JSON that run-all collects).
+        if (value is not null)
+        {
+            foreach (var mime in Formatter.GetPreferredMimeTypesFor(value.GetType()))
+            {
+                if (mime is not (MimeBundle.PlainText or MimeBundle.Html) && items.TrueForAll(i => i.Key != mime))
+                {
+                    items.Add(new(mime, Render(value, mime)));
+                }
+            }
+        }
+        return items.Count == 1 ? MimeBundle.FromPlainText(plain) : new MimeBundle(items);
     }
 
     /// <summary>The bundle for <paramref name="value"/> in exactly the given MIME types, plus <c>text/plain</c>.</summary>
