@@ -98,13 +98,25 @@ public sealed partial class NotebookRunner
     private async Task<CellResult> WorkerDiedAsync(int index, NotebookCell cell, CellRun run)
     {
         var worker = _worker!;
+        // Its standard output closed: it is exiting on its own. Give it a moment so its exit code is known.
+        using (var exiting = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            try
+            {
+                await worker.WaitForExitAsync(exiting.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running with its output closed: the kill below ends it.
+            }
+        }
         await StopWorkerAsync(kill: true);
         var message = string.Create(CultureInfo.InvariantCulture,
             $"the worker process exited (code {worker.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}) while running cell {index}{IdSuffix(cell)}");
         var traceback = new List<string> { $"{CellErrors.DeadKernel}: {message}" };
-        if (worker.StderrTail is { Length: > 0 } tail)
+        if (worker.StderrExcerpt is { Length: > 0 } tail)
         {
-            traceback.Add("Last lines of the worker's standard error:");
+            traceback.Add("What the worker wrote to standard error:");
             traceback.AddRange(tail.Split('\n'));
         }
         var error = new ErrorOutput(CellErrors.DeadKernel, message, traceback);

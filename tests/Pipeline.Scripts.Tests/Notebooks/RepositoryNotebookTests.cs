@@ -19,10 +19,15 @@ public sealed class RepositoryNotebookTests
         var nb = OutputNotebook.Read(output);
         Assert.All(nb.Cells, c => Assert.Equal("completed", (string?)c!["metadata"]!["papermill"]!["status"]));
         Assert.Equal(nb.IndexOf("parameters") + 1, nb.IndexOf("injected-parameters"));
-        Assert.Contains("hours stored", nb.Stream("run"), StringComparison.Ordinal);
-        Assert.Equal("True", OutputNotebook.Text(Assert.Single(nb.Outputs("run"), o => (string?)o["output_type"] == "execute_result")["data"]!["text/plain"]));
+        var summary = Assert.Single(nb.Outputs("run"), o => (string?)o["output_type"] == "execute_result");
+        Assert.Contains("succeeded · 48 buckets · 0 missing", OutputNotebook.Text(summary["data"]!["text/plain"]), StringComparison.Ordinal);
+        Assert.Contains("<table", OutputNotebook.Text(summary["data"]!["text/html"]), StringComparison.Ordinal);
         Assert.Contains("EURUSD 2024-03-08:", nb.Stream("chart"), StringComparison.Ordinal);
         Assert.Single(nb.Outputs("chart"), o => (string?)o["output_type"] == "execute_result");
+        var figures = Assert.Single(nb.Outputs("figures"))["data"]!["application/vnd.tick-workbench.key-figures+json"]!;
+        Assert.Equal("01 · ingest", (string?)figures["title"]);
+        Assert.Equal(46, (int)figures["figures"]!["hours with data"]!);
+        Assert.Equal(0, (int)figures["figures"]!["hours missing"]!);
         Assert.Equal(0.05, (double)nb.Papermill["parameters"]!["tickRateScale"]!);
         Assert.True(Directory.EnumerateFiles(Path.Combine(data, "parquet"), "*.parquet", SearchOption.AllDirectories).Any());
         NbformatValidator.AssertValid(output);

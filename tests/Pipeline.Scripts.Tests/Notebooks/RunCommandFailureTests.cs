@@ -103,6 +103,28 @@ public sealed class RunCommandFailureTests
         NbformatValidator.AssertValid(nb.Path);
     }
 
+    [Fact]
+    public async Task Run_CellCrashesWorker_DeadKernelErrorWithExitCodeAndStderrExitsOne()
+    {
+        using var notebooks = new TestNotebooks();
+
+        var result = await NotebookCli.RunAsync("run", notebooks.Path("worker-crash.ipynb"));
+
+        Assert.Equal(1, result.Exit);
+        var nb = OutputNotebook.Read(notebooks.Executed("worker-crash.ipynb"));
+        Assert.Equal("completed", nb.Status("start"));
+        Assert.Equal("failed", nb.Status("crash"));
+        Assert.Equal("pending", nb.Status("after"));
+        var error = nb.Outputs("crash")[^1];
+        Assert.Equal("DeadKernelError", (string?)error["ename"]);
+        // A stack overflow aborts the runtime (SIGABRT): the exit code is reported, not "unknown".
+        Assert.Matches(@"^the worker process exited \(code \d+\) while running cell 1 \(id crash\)$", (string)error["evalue"]!);
+        Assert.Contains(error["traceback"]!.AsArray(), l => ((string)l!).Contains("Stack overflow", StringComparison.Ordinal));
+        Assert.Contains("Cell 1 (id crash) failed: DeadKernelError", result.Error, StringComparison.Ordinal);
+        Assert.Equal(["papermill-error-banner", "start", "papermill-error-anchor", "crash", "after"], nb.Ids());
+        NbformatValidator.AssertValid(nb.Path);
+    }
+
     [Theory]
     [InlineData("magic-fsharp.ipynb", "'#!fsharp' is not supported")]
     [InlineData("magic-nuget-source.ipynb", "'#i \"nuget:https://example.invalid/index.json\"' is not supported")]

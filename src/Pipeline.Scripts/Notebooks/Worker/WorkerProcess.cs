@@ -12,14 +12,19 @@ namespace Pipeline.Scripts.Notebooks.Worker;
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
-    private const int StderrTailLines = 20;
+    private const int StderrHeadLines = 12;
+    private const int StderrExcerptLines = 12;
 
     private readonly Process _process;
     private readonly Channel<WorkerMessage?> _messages = Channel.CreateUnbounded<WorkerMessage?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<string> _stderrHead = [];
     private readonly Queue<string> _stderrTail = new();
+    private int _stderrSkipped;
     private readonly TextWriter _log;
     private readonly Task _stdoutPump;
     private readonly Task _stderrPump;
+    private int? _exitCode;
+    private bool _disposed;
 
     private WorkerProcess(Process process, TextWriter log)
     {
@@ -35,17 +40,26 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The worker's messages, in order; null once its standard output closed.</summary>
     public ChannelReader<WorkerMessage?> Messages => _messages.Reader;
 
-    /// <summary>The worker's exit code, once it exited.</summary>
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    /// <summary>The worker's exit code, once it exited (still known after <see cref="DisposeAsync"/>).</summary>
+    public int? ExitCode => _disposed ? _exitCode : _process.HasExited ? _process.ExitCode : null;
 
-    /// <summary>The last lines the worker wrote to standard error.</summary>
-    public string StderrTail
+    /// <summary>
+    /// What the worker wrote to standard error: its first lines (where the runtime names a crash, e.g.
+    /// "Stack overflow." and the repeated frame) and its last lines, with a count of what lies between.
+    /// </summary>
+    public string StderrExcerpt
     {
         get
         {
             lock (_stderrTail)
             {
-                return string.Join("\n", _stderrTail);
+                var lines = new List<string>(_stderrHead);
+                if (_stderrSkipped > 0)
+                {
+                    lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"... ({_stderrSkipped} lines left out) ..."));
+                }
+                lines.AddRange(_stderrTail);
+                return string.Join("\n", lines);
             }
         }
     }
@@ -80,12 +94,12 @@ internal sealed class WorkerProcess : IAsyncDisposable
             }
             await worker.DisposeAsync();
             throw new NotebookException(NotebookErrorKind.Worker,
-                $"the notebook worker exited before it was ready (exit code {worker.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}): {worker.StderrTail}");
+                $"the notebook worker exited before it was ready (exit code {worker.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}): {worker.StderrExcerpt}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await worker.DisposeAsync();
-            throw new NotebookException(NotebookErrorKind.Worker, $"the notebook worker was not ready within {startTimeout.TotalSeconds:0.#} s: {worker.StderrTail}");
+            throw new NotebookException(NotebookErrorKind.Worker, $"the notebook worker was not ready within {startTimeout.TotalSeconds:0.#} s: {worker.StderrExcerpt}");
         }
         catch (OperationCanceledException)
         {
@@ -100,6 +114,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         await _process.StandardInput.WriteLineAsync(WorkerChannel.Serialize(message).AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);
     }
+
+    /// <summary>Waits until the worker process has exited.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Kills the worker and every process it started, and waits (briefly) for it to be gone.</summary>
     public async Task KillAsync()
@@ -149,11 +166,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!_disposed && !_process.HasExited)
         {
             await KillAsync();
         }
         await Task.WhenAll(_stdoutPump, _stderrPump).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (_disposed)
+        {
+            return;
+        }
+        _exitCode = _process.HasExited ? _process.ExitCode : null;
+        _disposed = true;
         _process.Dispose();
     }
 
@@ -187,10 +210,18 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             lock (_stderrTail)
             {
-                _stderrTail.Enqueue(line);
-                if (_stderrTail.Count > StderrTailLines)
+                if (_stderrHead.Count < StderrHeadLines)
                 {
-                    _stderrTail.Dequeue();
+                    _stderrHead.Add(line);
+                }
+                else
+                {
+                    _stderrTail.Enqueue(line);
+                    if (_stderrTail.Count > StderrExcerptLines)
+                    {
+                        _stderrTail.Dequeue();
+                        _stderrSkipped++;
+                    }
                 }
             }
             await _log.WriteLineAsync($"[worker] {line}");
