@@ -34,7 +34,7 @@ internal static class PlainRoslynAnchor
             var clock = Stopwatch.StartNew();
             state = state is null
                 ? await CSharpScript.Create(code, options).RunAsync(null, _ => true)
-                : await state.ContinueWithAsync(code, options, _ => true);
+                : await state.ContinueWithAsync(code, null, _ => true); // later cells inherit the references and imports
             _ = state.ReturnValue?.ToString();
             times.Add(clock.Elapsed.TotalMilliseconds);
         }

@@ -140,7 +140,8 @@ public sealed partial class NotebookRunner
                     failedIndex = i;
                     failedCell = cell;
                 }
-                Save();
+                // No save here: the next code cell's start saves this one's result with it (one write per
+                // cell, not two), and the end of the run saves the last.
                 if (_options.LogOutput)
                 {
                     await _err.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

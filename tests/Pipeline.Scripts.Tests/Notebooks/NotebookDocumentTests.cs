@@ -96,4 +96,20 @@ public sealed class NotebookDocumentTests
         Assert.Equal(["out.ipynb"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
         Assert.Equal(nb.ToJson(), File.ReadAllText(path));
     }
+
+    [Fact]
+    public void Save_NonAsciiQuotesAndControlCharacters_FileBytesAreExactlyToJsonInUtf8WithoutBom()
+    {
+        using var dir = new TempDirectory();
+        var text = Minimal.Replace("\"source\": \"x\"", "\"source\": \"// π ≈ 3.14 · \\\"quoted\\\" \\\\ tab\\t <b>&amp;</b> 😀\"", StringComparison.Ordinal);
+        var nb = NotebookDocument.Parse(text, "m.ipynb");
+        var path = dir.Combine("out.ipynb");
+
+        nb.Save(path);
+
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(nb.ToJson()), bytes);
+        // Non-ASCII text and HTML stay as they are, as Jupyter writes them (the emoji may be escaped: still the same JSON).
+        Assert.Contains("π ≈ 3.14 · \\\"quoted\\\" \\\\ tab\\t <b>&amp;</b> ", nb.ToJson(), StringComparison.Ordinal);
+    }
 }

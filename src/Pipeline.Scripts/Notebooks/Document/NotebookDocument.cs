@@ -175,7 +175,10 @@ public sealed class NotebookDocument
         try
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(temp, ToJson(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                NotebookJson.Write(_root, stream);
+            }
             File.Move(temp, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

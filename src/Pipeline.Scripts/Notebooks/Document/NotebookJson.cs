@@ -16,6 +16,24 @@ public static class NotebookJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 1,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes the notebook text of <paramref name="node"/> (as <see cref="Serialize"/>) as UTF-8 to <paramref name="stream"/>, without building a string.</summary>
+    public static void Write(JsonNode node, Stream stream)
+    {
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            node.WriteTo(writer, WriteOptions);
+        }
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>The notebook text of <paramref name="node"/>, ending with a newline.</summary>
     public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions) + "\n";
 

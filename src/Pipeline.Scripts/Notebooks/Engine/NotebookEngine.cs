@@ -25,6 +25,7 @@ namespace Pipeline.Scripts.Notebooks.Engine;
 public sealed class NotebookEngine
 {
     private readonly ScriptOptions _scriptOptions;
+    private readonly ScriptOptions _continuationOptions;
     private readonly ScriptGlobals _globals = new();
     private ScriptState<object>? _state;
 
@@ -44,6 +45,10 @@ public sealed class NotebookEngine
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))
             .WithEmitDebugInformation(options.EmitDebugInformation)
             .WithFileEncoding(System.Text.Encoding.UTF8);
+        // Later cells inherit references and imports from the chain of earlier submissions, as Roslyn's own
+        // ContinueWith(code) does. Passing the references again makes every cell re-resolve and re-read the
+        // metadata of each one: 13 MiB more resident memory per cell (bench/README.md, notebook runner).
+        _continuationOptions = _scriptOptions.WithReferences(ImmutableArray<MetadataReference>.Empty).WithImports(ImmutableArray<string>.Empty);
         ConsoleRouter.Install();
         DisplayRouter.Install();
     }
@@ -74,10 +79,10 @@ public sealed class NotebookEngine
             {
                 return Fail(context, refused);
             }
-            var options = _scriptOptions.WithFilePath(CellErrors.CellFilePrefix + cell.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var filePath = CellErrors.CellFilePrefix + cell.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var script = _state is null
-                ? CSharpScript.Create(code, options, typeof(ScriptGlobals))
-                : _state.Script.ContinueWith(code, options);
+                ? CSharpScript.Create(code, _scriptOptions.WithFilePath(filePath), typeof(ScriptGlobals))
+                : _state.Script.ContinueWith(code, _continuationOptions.WithFilePath(filePath));
             var diagnostics = script.Compile(cancellationToken);
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
