@@ -11,6 +11,9 @@ internal abstract class CatalogDialect : IAsyncDisposable
     /// <summary>An open connection, ready for statements.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Settings that belong to the database rather than a connection, made once when a catalog opens.</summary>
+    public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>
     /// A transaction that holds the schema lock: concurrent catalogs opening the same database create or upgrade the
     /// catalog tables one at a time.

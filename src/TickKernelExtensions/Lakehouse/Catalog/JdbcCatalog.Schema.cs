@@ -16,6 +16,7 @@ public sealed partial class JdbcCatalog
     private async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await _dialect.PrepareDatabaseAsync(connection, cancellationToken);
         await using var transaction = await _dialect.BeginSchemaChangeAsync(connection, cancellationToken);
         var tables = await _dialect.ColumnsAsync(connection, transaction, CatalogSql.TablesTable, cancellationToken);
         var properties = await _dialect.ColumnsAsync(connection, transaction, CatalogSql.PropertiesTable, cancellationToken);

@@ -45,7 +45,7 @@ internal sealed class SqliteCatalogDialect : CatalogDialect
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = " + _busyMilliseconds.ToString(CultureInfo.InvariantCulture) + "; PRAGMA journal_mode = WAL;";
+            pragma.CommandText = "PRAGMA busy_timeout = " + _busyMilliseconds.ToString(CultureInfo.InvariantCulture);
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -54,6 +54,14 @@ internal sealed class SqliteCatalogDialect : CatalogDialect
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>WAL is a property of the database file: set once, kept by every later connection.</summary>
+    public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override async ValueTask<DbTransaction> BeginSchemaChangeAsync(DbConnection connection, CancellationToken cancellationToken) =>
