@@ -62,10 +62,13 @@ public sealed record JdbcCatalogOptions
     /// PostgreSQL when <c>TICK_CATALOG</c> holds a connection string (any value containing <c>=</c>), a SQLite file
     /// when it holds a path, and <c>&lt;data root&gt;/catalog.db</c> when it is unset or empty.
     /// </summary>
-    public static JdbcCatalogOptions FromEnvironment(DataLayout layout)
+    public static JdbcCatalogOptions FromEnvironment(DataLayout layout) =>
+        FromSetting(Environment.GetEnvironmentVariable(EnvironmentVariable), layout);
+
+    /// <summary>The rule of <see cref="FromEnvironment"/> applied to a given setting value.</summary>
+    public static JdbcCatalogOptions FromSetting(string? value, DataLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(value))
         {
             return Sqlite(Path.Combine(layout.Root, SqliteFileName));

@@ -69,7 +69,7 @@ public abstract partial class JdbcCatalogContract
         // Lost attempts are leftovers nothing references: exactly what orphan removal deletes.
         var abandoned = results.SelectMany(r => r.AbandonedLocations).ToList();
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{results.Count} commits, {abandoned.Count} lost races, at most {results.Max(r => r.Attempts)} attempts for one commit");
+            $"{GetType().Name}: {results.Count} commits, {abandoned.Count} lost races, at most {results.Max(r => r.Attempts)} attempts for one commit");
         Assert.Empty(abandoned.Intersect(chain.Append(initial)));
         Assert.Equal(abandoned.Count + chain.Count + 1, Directory.GetFiles(Files.Path).Length);
     }

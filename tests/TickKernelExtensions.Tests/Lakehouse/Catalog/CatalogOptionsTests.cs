@@ -2,7 +2,7 @@ using TickKernelExtensions.Lakehouse.Catalog;
 
 namespace TickKernelExtensions.Tests.Lakehouse.Catalog;
 
-public sealed class CommitRetryOptionsTests
+public sealed class CatalogOptionsTests
 {
     [Fact]
     public void Defaults_AreIcebergsCommitRetryDefaults()
@@ -61,5 +61,30 @@ public sealed class CommitRetryOptionsTests
         Assert.Contains("CatalogName: Invalid catalog name 'Lake'", error.Message, StringComparison.Ordinal);
         Assert.Contains("BusyTimeout must be positive", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxAttempts must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void JdbcCatalogOptions_FromSettingUnset_IsCatalogDbUnderTheDataRoot(string? value)
+    {
+        var options = JdbcCatalogOptions.FromSetting(value, new DataLayout("lakedata"));
+
+        Assert.Equal(CatalogBackend.Sqlite, options.Backend);
+        Assert.Equal(Path.Combine("lakedata", "catalog.db"), options.Connection);
+        Assert.Equal("lake", options.CatalogName);
+    }
+
+    [Fact]
+    public void JdbcCatalogOptions_FromSettingConnectionStringOrPath_PicksTheBackend()
+    {
+        var postgres = JdbcCatalogOptions.FromSetting("Host=db;Port=5432;Database=lake;Username=iceberg", DataLayout.Default);
+        var sqlite = JdbcCatalogOptions.FromSetting("shared/catalog.db", DataLayout.Default);
+
+        Assert.Equal(CatalogBackend.PostgreSql, postgres.Backend);
+        Assert.Equal("Host=db;Port=5432;Database=lake;Username=iceberg", postgres.Connection);
+        Assert.Equal(CatalogBackend.Sqlite, sqlite.Backend);
+        Assert.Equal("shared/catalog.db", sqlite.Connection);
     }
 }
