@@ -107,4 +107,47 @@ public abstract partial class JdbcCatalogContract
         Assert.Equal(["created", "append-1", "append-3"], File.ReadAllLines((await reopened.LoadTableAsync(table, ct)).MetadataLocation));
         Assert.DoesNotContain(leftover, new[] { initial, first.MetadataLocation, next.MetadataLocation });
     }
+
+    [Fact]
+    public async Task CreateAsync_EightRacersForOneName_ExactlyOneWinsAndTheOthersAreToldItExists()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await NewDatabaseAsync();
+        var catalogs = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => OpenAsync(database)));
+        var table = new TableIdentifier("bronze", "ticks");
+        using var start = new Barrier(Writers);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+        {
+            start.SignalAndWait(ct);
+            var kinds = new List<CatalogErrorKind?>();
+            foreach (var step in (Func<Task>[])
+            [
+                () => catalogs[w].CreateNamespaceAsync("bronze", new Dictionary<string, string> { ["writer"] = $"w{w}" }, ct),
+                () => catalogs[w].CreateTableAsync(table, $"s3://lake/wh/bronze/ticks/metadata/00000-w{w}.metadata.json", ct),
+            ])
+            {
+                try
+                {
+                    await step();
+                    kinds.Add(null);
+                }
+                catch (CatalogException e)
+                {
+                    kinds.Add(e.Kind);
+                }
+            }
+            return kinds;
+        }, ct)));
+
+        Assert.Single(outcomes, o => o[0] is null);
+        Assert.All(outcomes.Where(o => o[0] is not null), o => Assert.Equal(CatalogErrorKind.NamespaceAlreadyExists, o[0]));
+        Assert.Single(outcomes, o => o[1] is null);
+        Assert.All(outcomes.Where(o => o[1] is not null), o => Assert.Equal(CatalogErrorKind.TableAlreadyExists, o[1]));
+        var winner = Array.FindIndex(outcomes, o => o[1] is null);
+        Assert.Equal($"s3://lake/wh/bronze/ticks/metadata/00000-w{winner}.metadata.json", (await catalogs[0].LoadTableAsync(table, ct)).MetadataLocation);
+        // The namespace's properties are one writer's, whole: no mix of two creators' rows.
+        Assert.Single(await catalogs[0].LoadNamespacePropertiesAsync("bronze", ct));
+        Assert.Single(await QueryAsync(database, "SELECT 1 FROM iceberg_namespace_properties WHERE property_key = 'exists'"));
+    }
 }
