@@ -19,8 +19,10 @@ public enum CatalogErrorKind
     TableAlreadyExists,
     /// <summary>The table's metadata location was not the one the writer started from (see <see cref="CommitConflictException"/>).</summary>
     CommitConflict,
-    /// <summary>Every allowed commit attempt lost its race.</summary>
+    /// <summary>Every allowed commit attempt lost its race (or failed in the database).</summary>
     CommitRetriesExhausted,
+    /// <summary>The database failed during a commit and could not be read back: the commit may or may not have happened.</summary>
+    CommitStateUnknown,
     /// <summary>The database holds catalog tables whose shape is not Iceberg's JDBC catalog schema.</summary>
     IncompatibleSchema,
     /// <summary>An option is invalid.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
 namespace TickKernelExtensions.Lakehouse.Catalog;
@@ -38,6 +39,12 @@ public sealed partial class JdbcCatalog
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// When the database fails around the update (a dropped connection, a restarted server), whether it committed is
+    /// unknown; the pointer is read back: if it holds the new location the commit is done, if it still holds the old
+    /// one the same metadata is committed again, and if it moved, the attempt is re-run from there. If it cannot be
+    /// read back, <see cref="CatalogErrorKind.CommitStateUnknown"/> is thrown and the new file must not be deleted.
+    /// </remarks>
     public async Task<CommitResult> CommitWithRetryAsync(
         TableIdentifier table, Func<string, CancellationToken, Task<string>> attempt, CommitRetryOptions? retry = null, CancellationToken cancellationToken = default)
     {
@@ -47,9 +54,11 @@ public sealed partial class JdbcCatalog
         retry.Validate();
         var current = (await LoadTableAsync(table, cancellationToken)).MetadataLocation;
         var abandoned = new List<string>();
+        string? proposed = null;
         for (var n = 1; ; n++)
         {
-            var proposed = await attempt(current, cancellationToken);
+            proposed ??= await attempt(current, cancellationToken);
+            Exception failure;
             try
             {
                 await CommitAsync(table, current, proposed, cancellationToken);
@@ -61,24 +70,62 @@ public sealed partial class JdbcCatalog
             }
             catch (CommitConflictException conflict)
             {
+                failure = conflict;
                 abandoned.Add(proposed);
-                if (n >= retry.MaxAttempts)
-                {
-                    throw new CatalogException(CatalogErrorKind.CommitRetriesExhausted,
-                        $"Commit to table '{table}' in catalog '{Name}' lost its race {n} time(s); nothing was committed", conflict)
-                    {
-                        Identifier = table.ToString(),
-                        Expected = $"a commit within {retry.MaxAttempts} attempt(s)",
-                        Actual = conflict.CurrentLocation,
-                    };
-                }
                 current = conflict.CurrentLocation;
-                var wait = retry.Backoff(n, Random.Shared);
-                if (wait > TimeSpan.Zero)
+                proposed = null;
+            }
+            catch (DbException error)
+            {
+                failure = error;
+                var now = await ReadBackAsync(table, proposed, error, cancellationToken);
+                if (now == proposed)
                 {
-                    await Task.Delay(wait, _options.Time, cancellationToken);
+                    _logger.LogWarning(error, "Commit to {Table} failed in the database but had been applied", table);
+                    return new CommitResult(table, current, proposed, n, abandoned);
+                }
+                _logger.LogWarning(error, "Commit to {Table} failed in the database and was not applied; retrying", table);
+                if (now != current)
+                {
+                    abandoned.Add(proposed);
+                    current = now;
+                    proposed = null;
                 }
             }
+            if (n >= retry.MaxAttempts)
+            {
+                throw new CatalogException(CatalogErrorKind.CommitRetriesExhausted,
+                    $"Commit to table '{table}' in catalog '{Name}' failed {n} time(s) ({failure.Message}); nothing was committed", failure)
+                {
+                    Identifier = table.ToString(),
+                    Expected = $"a commit within {retry.MaxAttempts} attempt(s)",
+                    Actual = current,
+                };
+            }
+            var wait = retry.Backoff(n, Random.Shared);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _options.Time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The table's location after an update whose outcome is unknown.</summary>
+    private async Task<string> ReadBackAsync(TableIdentifier table, string proposed, DbException error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await LoadTableAsync(table, cancellationToken)).MetadataLocation;
+        }
+        catch (DbException again)
+        {
+            throw new CatalogException(CatalogErrorKind.CommitStateUnknown,
+                $"Commit to table '{table}' in catalog '{Name}' ({Description}): the database failed during the update and could not be " +
+                $"read back, so whether '{proposed}' was committed is unknown; do not delete it",
+                new AggregateException(error, again))
+            {
+                Identifier = table.ToString(),
+            };
         }
     }
 }

@@ -85,7 +85,7 @@ public abstract partial class JdbcCatalogContract
 
         Assert.Equal(CatalogErrorKind.CommitRetriesExhausted, error.Kind);
         Assert.Equal(3, attempts);
-        Assert.Contains("lost its race 3 time(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("failed 3 time(s)", error.Message, StringComparison.Ordinal);
         Assert.Equal(new CatalogTableEntry(table, rivalCommits[2], rivalCommits[1]), await catalog.LoadTableAsync(table, ct));
     }
 

@@ -33,4 +33,32 @@ public sealed class JdbcCatalogPostgresTests(PostgresServer server) : JdbcCatalo
             (string)r[3]! == "NO",
             r[4] is null ? 0 : Convert.ToInt32(r[4], System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
+
+    [Fact]
+    public async Task CommitWithRetryAsync_ServerDropsTheConnectionBeforeTheUpdate_CommitsTheSameMetadataOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = await NewDatabaseAsync();
+        var catalog = await OpenAsync(database, retry: new CommitRetryOptions { MinBackoff = TimeSpan.Zero, MaxBackoff = TimeSpan.Zero });
+        await catalog.CreateNamespaceAsync("bronze", cancellationToken: ct);
+        var table = new TableIdentifier("bronze", "ticks");
+        const string first = "s3://lake/wh/bronze/ticks/metadata/00000-a.metadata.json";
+        const string second = "s3://lake/wh/bronze/ticks/metadata/00001-b.metadata.json";
+        await catalog.CreateTableAsync(table, first, ct);
+        var calls = 0;
+
+        var result = await catalog.CommitWithRetryAsync(table, async (current, token) =>
+        {
+            calls++;
+            // The server ends every other session, so the catalog's pooled connection is dead when the update is sent.
+            await ExecuteAsync(database,
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            return second;
+        }, cancellationToken: ct);
+
+        Assert.Equal(1, calls);
+        Assert.Equal(2, result.Attempts);
+        Assert.Empty(result.AbandonedLocations);
+        Assert.Equal(new CatalogTableEntry(table, second, first), await catalog.LoadTableAsync(table, ct));
+    }
 }
