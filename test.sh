@@ -11,7 +11,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Tools the tests drive, installed when missing (CI runs as root on Debian).
-ensure_apt() { # ensure_apt COMMAND PACKAGE
+ensure_apt() { # ensure_apt COMMAND-OR-PATH PACKAGE
   command -v "$1" >/dev/null 2>&1 && return 0
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "installing $2 (for $1)"
@@ -20,6 +20,7 @@ ensure_apt() { # ensure_apt COMMAND PACKAGE
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_apt chromium chromium   # headless rendering of the offline HTML reports
+ensure_apt /usr/lib/postgresql/15/bin/initdb postgresql-15   # the catalog tests' throwaway PostgreSQL 15 server
 ensure_py() { # ensure_py MODULE PACKAGE: Debian's python3 modules for tools nobody here wrote
   /usr/bin/python3 -c "import $1" >/dev/null 2>&1 && return 0
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
