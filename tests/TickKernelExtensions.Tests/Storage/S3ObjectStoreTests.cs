@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using TickKernelExtensions.Storage;
+
+namespace TickKernelExtensions.Tests.Storage;
+
+[Collection(S3Collection.Name)]
+public sealed class S3ObjectStoreTests(S3rverFixture s3) : ObjectStoreContractTests
+{
+    protected override IObjectStore CreateStore()
+    {
+        s3.Require();
+        return s3.Store();
+    }
+
+    [Fact]
+    public async Task Multipart_ThreeParts_ByteForByteWithSha256Metadata()
+    {
+        using var store = (S3ObjectStore)CreateStore();
+        var bytes = RandomBytes((int)(2 * store.MinimumPartSize + 1234), 7);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var ct = TestContext.Current.CancellationToken;
+
+        var upload = await store.StartMultipartAsync("big.bin", new PutOptions { Sha256 = sha }, ct);
+        var parts = new List<UploadedPart>();
+        for (var (i, offset) = (1, 0); offset < bytes.Length; i++, offset += (int)store.MinimumPartSize)
+        {
+            var length = (int)Math.Min(store.MinimumPartSize, bytes.Length - offset);
+            parts.Add(await store.UploadPartAsync(upload, i, bytes.AsMemory(offset, length), ct));
+        }
+        await store.CompleteMultipartAsync(upload, parts, ct);
+
+        Assert.Equal(bytes, await ReadAll(store, "big.bin"));
+        var head = await store.HeadAsync("big.bin", ct);
+        Assert.Equal(bytes.Length, head!.Size);
+        Assert.Equal(sha, head.Sha256);
+    }
+
+    [Fact]
+    public async Task Put_ChunkEncodingOnAgainstS3rver_FramingStoredAsBytes_CaughtByETagCheck()
+    {
+        s3.Require();
+        // s3rver keeps aws-chunked framing as object bytes (environment notes): the ETag check must see it.
+        using var store = S3ObjectStore.Create(s3.Options("chunked-" + Guid.NewGuid().ToString("N")[..8]) with { UseChunkEncoding = true });
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.PutAsync("c.bin", new MemoryStream(RandomBytes(100_000, 8)), null, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ObjectStoreErrorKind.IntegrityMismatch, e.Kind);
+        Assert.Contains("etag", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnsureAvailable_MissingBucket_BucketNotFoundNamingBucket()
+    {
+        s3.Require();
+        using var store = S3ObjectStore.Create(s3.Options("", bucket: "no-such-bucket-here"));
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.EnsureAvailableAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(ObjectStoreErrorKind.BucketNotFound, e.Kind);
+        Assert.Contains("no-such-bucket-here", e.Message, StringComparison.Ordinal);
+        Assert.Contains("404", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AbortMultipart_S3rver_NotSupportedNamingKeyAndStatus()
+    {
+        using var store = (S3ObjectStore)CreateStore();
+        var upload = await store.StartMultipartAsync("abort.bin", null, TestContext.Current.CancellationToken);
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.AbortMultipartAsync(upload, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ObjectStoreErrorKind.NotSupported, e.Kind);
+        Assert.Contains("abort.bin", e.Message, StringComparison.Ordinal);
+        Assert.Contains("405", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_ThroughProxyWith503_TransientErrorNamingStatus()
+    {
+        s3.Require();
+        await using var proxy = new FaultProxy(s3.Port) { Rule = r => r.IsPutObject ? ProxyFault.Status503 : ProxyFault.None };
+        using var store = S3ObjectStore.Create(s3.Options("p-" + Guid.NewGuid().ToString("N")[..8], proxy.Url));
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.PutAsync("p.bin", new MemoryStream([1, 2, 3]), null, TestContext.Current.CancellationToken));
+
+        Assert.True(e.IsTransient, e.Message);
+        Assert.Equal(503, e.StatusCode);
+        Assert.Null(await store.HeadAsync("p.bin", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Put_ThroughProxyCutMidBody_TransientAndNoObject()
+    {
+        s3.Require();
+        await using var proxy = new FaultProxy(s3.Port) { Rule = r => r.IsPutObject ? ProxyFault.CutMidBody : ProxyFault.None };
+        using var store = S3ObjectStore.Create(s3.Options("cut-" + Guid.NewGuid().ToString("N")[..8], proxy.Url));
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.PutAsync("cut.bin", new MemoryStream(RandomBytes(200_000, 9)), null, TestContext.Current.CancellationToken));
+
+        Assert.True(e.IsTransient, e.Message);
+        Assert.Null(await store.HeadAsync("cut.bin", TestContext.Current.CancellationToken));
+    }
+}
