@@ -108,9 +108,9 @@ internal static class ReplicateCommand
                     return;
                 }
                 _lastDecile = decile;
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"replicate {p.FilesDone,6}/{p.FilesTotal} files ({decile * 10,3}%)  {IngestSummaryPrinter.Bytes(p.BytesUploaded)} sent, {p.BytesPerSecond / (1 << 20):0.0} MB/s, {p.Retries} retries"));
             }
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"replicate {p.FilesDone,6}/{p.FilesTotal} files ({decile * 10,3}%)  {IngestSummaryPrinter.Bytes(p.BytesUploaded)} sent, {p.BytesPerSecond / (1 << 20):0.0} MB/s, {p.Retries} retries"));
         }
     }
 }
