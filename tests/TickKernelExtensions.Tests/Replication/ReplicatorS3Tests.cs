@@ -153,6 +153,7 @@ public sealed class ReplicatorS3Tests(S3rverFixture s3)
 
         Assert.True(rerun.Succeeded, string.Join("\n", rerun.Failures));
         Assert.Equal(1, rerun.FilesUploaded);
+        Assert.Equal(left.UploadId, Assert.Single(rerun.UploadsLeftOnServer).UploadId); // tried again at start, still 405
         Assert.Equal(rerun.FilesTotal - 1, rerun.FilesSkipped);
         await source.AssertReplicatedAsync(store);
     }
