@@ -22,12 +22,13 @@ internal sealed partial class ReplicationRun
     private readonly ConcurrentQueue<ReplicationFailure> _failures = new();
     private readonly ConcurrentDictionary<string, PendingUpload> _leftOnServer = new();
     private readonly Lock _checkpointGate = new();
+    private readonly RawZoneHashes _rawHashes;
     private long _lastCheckpoint;
     private int _filesDone, _uploaded, _skipped, _found, _retries, _staleAborted;
     private long _bytesDone, _bytesUploaded;
 
     public ReplicationRun(IObjectStore store, ReplicationOptions options, ReplicationManifest manifest, IReadOnlyList<SourceFile> files,
-        IProgress<ReplicationProgress>? progress, ILogger logger)
+        IProgress<ReplicationProgress>? progress, ILogger logger, string sourceRoot)
     {
         _store = store;
         _multipart = store as IMultipartObjectStore;
@@ -41,6 +42,7 @@ internal sealed partial class ReplicationRun
         _started = options.Time.GetTimestamp();
         _lastCheckpoint = _started;
         _bytesTotal = files.Sum(f => f.Size);
+        _rawHashes = new RawZoneHashes(sourceRoot);
     }
 
     /// <summary>Decides what one file needs, does it, and records the outcome. Only cancellation escapes.</summary>
@@ -55,6 +57,14 @@ internal sealed partial class ReplicationRun
                 return;
             }
             var sha = await Sha256Async(file.FullPath, cancellationToken);
+            if (!file.Mutable && _rawHashes.Recorded(file.Path) is { } raw && raw.Sha256 != sha)
+            {
+                throw new ReplicationException(ReplicationErrorKind.SourceChanged,
+                    $"The raw file no longer has the bytes its raw-zone manifest ({raw.Manifest}) recorded: edited or corrupted after it was received; not replicated.")
+                {
+                    File = file.Path, Field = "sha256", Expected = raw.Sha256, Actual = sha,
+                };
+            }
             if (recorded is not null)
             {
                 if (recorded.Sha256 == sha)

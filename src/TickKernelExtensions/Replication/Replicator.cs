@@ -11,7 +11,8 @@ namespace TickKernelExtensions.Replication;
 /// Resumable from a manifest (<see cref="ReplicationManifest"/>); multipart uploads above a threshold with a
 /// SHA-256 checksum per part; the whole file's SHA-256 stored as object metadata; bounded concurrency and bounded
 /// bytes in flight; retries with exponential backoff and jitter on transient errors; every object verified after
-/// upload (HEAD size and SHA-256, and a read-back for small ones) before it is recorded as done; a failed multipart
+/// upload (HEAD size and SHA-256, and a read-back for small ones) before it is recorded as done; a raw file whose bytes
+/// differ from the SHA-256 its raw-zone manifest recorded is refused (it rotted or was edited); a failed multipart
 /// upload aborted, and open uploads of earlier runs aborted at start. A re-run sends nothing for files already
 /// verified. Files are independent: one failure is reported in the summary and does not stop the others.
 /// </summary>
@@ -77,7 +78,7 @@ public sealed class Replicator
         var manifestPath = _options.ManifestPath ?? DefaultManifestPath(source, _destination.Location);
         var manifest = ReplicationManifest.Load(manifestPath, _destination.Location.ToString());
         var files = SourceFile.Enumerate(source);
-        var run = new ReplicationRun(_destination, _options, manifest, files, progress, _logger);
+        var run = new ReplicationRun(_destination, _options, manifest, files, progress, _logger, source);
         try
         {
             await run.AbortStaleUploadsAsync(cancellationToken);

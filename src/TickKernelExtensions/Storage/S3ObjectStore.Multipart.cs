@@ -21,7 +21,7 @@ public sealed partial class S3ObjectStore
         };
         AddMetadata(request.Metadata, options, options.Sha256?.ToLowerInvariant());
         var response = await Call(key, "Starting a multipart upload", () => _client.InitiateMultipartUploadAsync(request, cancellationToken), cancellationToken);
-        return new MultipartUpload(key, response.UploadId, DateTimeOffset.UtcNow);
+        return new MultipartUpload(key, response.UploadId, Options.Time.GetUtcNow());
     }
 
     /// <inheritdoc />
@@ -64,7 +64,7 @@ public sealed partial class S3ObjectStore
             PartETags = [.. parts.OrderBy(p => p.PartNumber).Select(p => new PartETag(p.PartNumber, p.ETag) { ChecksumSHA256 = p.Sha256Base64 })],
         };
         var response = await Call(upload.Key, "Completing a multipart upload", () => _client.CompleteMultipartUploadAsync(request, cancellationToken), cancellationToken);
-        return new ObjectInfo(upload.Key, parts.Sum(p => p.Size), DateTimeOffset.UtcNow, Unquote(response.ETag), null);
+        return new ObjectInfo(upload.Key, parts.Sum(p => p.Size), Options.Time.GetUtcNow(), Unquote(response.ETag), null);
     }
 
     /// <inheritdoc />

@@ -173,7 +173,7 @@ public sealed partial class S3ObjectStore : IMultipartObjectStore
         var size = content.Length - start;
         var response = await Call(key, "PUT", () => _client.PutObjectAsync(request, cancellationToken), cancellationToken);
         CheckETag(key, Unquote(response.ETag), md5, "PUT");
-        return new ObjectInfo(key, size, DateTimeOffset.UtcNow, Unquote(response.ETag), Convert.ToHexStringLower(sha))
+        return new ObjectInfo(key, size, Options.Time.GetUtcNow(), Unquote(response.ETag), Convert.ToHexStringLower(sha))
         {
             Metadata = new Dictionary<string, string>(options.Metadata) { [Sha256MetadataName] = Convert.ToHexStringLower(sha) },
         };

@@ -51,6 +51,9 @@ public sealed partial record S3ObjectStoreOptions
     /// <summary>Timeout of one HTTP request (default 5 minutes).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The clock stamped on what a put returns (the server's time is only known from a later HEAD). Default: system clock.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Throws <see cref="ObjectStoreException"/> (<see cref="ObjectStoreErrorKind.InvalidConfiguration"/>) naming every bad field.</summary>
     public S3ObjectStoreOptions Validate()
     {

@@ -25,6 +25,34 @@ public sealed class ReplicatorLocalTests
     }
 
     [Fact]
+    public async Task Run_RawFileRottedAfterReceipt_RefusedNamingRawManifestHash_OthersReplicated()
+    {
+        using var source = new ReplicationSource(smallFiles: 4);
+        const string path = "builtin-test/EURUSD/2024/02/00/02h_ticks.bi5";
+        var file = Path.Combine(source.Root, path);
+        var recorded = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        var rotted = File.ReadAllBytes(file);
+        rotted[100] ^= 0x01; // one flipped bit, same size
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        File.WriteAllBytes(file, rotted);
+        using var target = new TempDirectory();
+        using var store = new LocalObjectStore(target.Path);
+
+        var summary = await new Replicator(store).RunAsync(source.Root, null, TestContext.Current.CancellationToken);
+
+        var failure = Assert.Single(summary.Failures);
+        Assert.Equal(path, failure.Path);
+        Assert.Equal(ReplicationErrorKind.SourceChanged, failure.Kind);
+        Assert.Contains(recorded, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("_manifest.jsonl", failure.Message, StringComparison.Ordinal);
+        Assert.Null(await store.HeadAsync(path, TestContext.Current.CancellationToken));
+        Assert.Equal(summary.FilesTotal - 1, summary.FilesUploaded);
+    }
+
+    [Fact]
     public async Task Run_SourceMissing_ErrorNamingFolder()
     {
         using var target = new TempDirectory();
