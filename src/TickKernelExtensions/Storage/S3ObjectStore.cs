@@ -207,7 +207,10 @@ public sealed partial class S3ObjectStore : IMultipartObjectStore
         // aws-chunked framing as bytes is caught here.
         if (etag is { Length: 32 } && etag.All(char.IsAsciiHexDigit) && !string.Equals(etag, Convert.ToHexStringLower(md5), StringComparison.OrdinalIgnoreCase))
         {
-            throw new ObjectStoreException(ObjectStoreErrorKind.IntegrityMismatch, $"{operation}: the server stored other bytes than were sent.")
+            var hint = Options.UseChunkEncoding
+                ? " A server that keeps aws-chunked framing as object bytes (s3rver) needs UseChunkEncoding = false (pipeline: --no-chunk-encoding)."
+                : "";
+            throw new ObjectStoreException(ObjectStoreErrorKind.IntegrityMismatch, $"{operation}: the server stored other bytes than were sent.{hint}")
             {
                 Bucket = Bucket, Key = _prefix + key, Field = "etag (MD5)", Expected = Convert.ToHexStringLower(md5), Actual = etag,
             };

@@ -46,6 +46,7 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : ObjectStoreContractTe
 
         Assert.Equal(ObjectStoreErrorKind.IntegrityMismatch, e.Kind);
         Assert.Contains("etag", e.Message, StringComparison.Ordinal);
+        Assert.Contains("UseChunkEncoding = false", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
