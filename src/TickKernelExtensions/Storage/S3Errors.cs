@@ -68,8 +68,8 @@ internal static class S3Errors
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (x is HttpRequestException or IOException or SocketException or TimeoutException or WebException
-                || x is TaskCanceledException { InnerException: TimeoutException })
+            // Map is only called when the caller's token was not cancelled, so a cancellation here is a request timeout.
+            if (x is HttpRequestException or IOException or SocketException or TimeoutException or WebException or OperationCanceledException)
             {
                 return true;
             }

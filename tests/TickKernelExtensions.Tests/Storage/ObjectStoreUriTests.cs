@@ -58,4 +58,14 @@ public sealed class ObjectStoreUriTests
         Assert.Equal("s3://tick-lake/raw/", store.Location.ToString());
         Assert.IsType<S3ObjectStore>(store);
     }
+
+    [Fact]
+    public void Open_LocalPath_LocalStoreAtThatFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "replica");
+
+        using var store = ObjectStores.Open(path);
+
+        Assert.Equal(Path.GetFullPath(path), Assert.IsType<LocalObjectStore>(store).Root);
+    }
 }

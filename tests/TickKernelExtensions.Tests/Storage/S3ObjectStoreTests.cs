@@ -128,4 +128,28 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : ObjectStoreContractTe
         Assert.Equal([ProxyFault.CutMidBody, ProxyFault.None], proxy.Requests.Where(r => r.IsUploadPart).Select(r => r.Fault));
         Assert.Equal(bytes, await ReadAll(store, "part.bin"));
     }
+
+    [Fact]
+    public async Task ListMultipartUploads_S3rver_NotSupportedWith501()
+    {
+        using var store = (S3ObjectStore)CreateStore();
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(async () =>
+            await store.ListMultipartUploadsAsync("", TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(ObjectStoreErrorKind.NotSupported, e.Kind);
+        Assert.Equal(501, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_ServerGone_TransientErrorNamingKey()
+    {
+        s3.Require();
+        using var store = S3ObjectStore.Create(s3.Options("gone", $"http://127.0.0.1:{S3rverFixture.FreePort()}"));
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => store.PutAsync("k.bin", new MemoryStream([1]), null, TestContext.Current.CancellationToken));
+
+        Assert.True(e.IsTransient, e.Message);
+        Assert.Contains("gone/k.bin", e.Message, StringComparison.Ordinal);
+    }
 }
