@@ -9,7 +9,8 @@ namespace TickKernelExtensions.Storage;
 /// An object store over a local folder: key <c>a/b.bin</c> is the file <c>&lt;root&gt;/a/b.bin</c>. A put streams
 /// into a hidden temporary file, flushes it and renames it over the key, so readers never see a partial object.
 /// Metadata (the SHA-256 and user metadata) lives in a sidecar, <c>&lt;root&gt;/.objectmeta/&lt;key&gt;.json</c>,
-/// written before the data file is renamed. Key segments starting with '.' are reserved for these and not listed.
+/// written before the data file is renamed and valid only while the file keeps the size and modification time it
+/// records. Key segments starting with '.' are reserved for these and not listed.
 /// No multipart: a local put has no size limit and nothing to resume. Thread safe.
 /// </summary>
 public sealed class LocalObjectStore : IObjectStore
@@ -82,8 +83,9 @@ public sealed class LocalObjectStore : IObjectStore
             return Task.FromResult<ObjectInfo?>(null);
         }
         var meta = ReadMeta(key);
-        // A sidecar left from an older object (a crash between the two renames) does not describe this one.
-        var sha = meta is not null && meta.Size == file.Length ? meta.Sha256 : null;
+        // A sidecar describes the file it was written with (size and modification time, which the rename keeps);
+        // after a crash between the two renames, or a file replaced behind the store, the SHA-256 is unknown.
+        var sha = meta is not null && meta.Size == file.Length && meta.ModifiedTicks == file.LastWriteTimeUtc.Ticks ? meta.Sha256 : null;
         return Task.FromResult<ObjectInfo?>(new ObjectInfo(key, file.Length, file.LastWriteTimeUtc, null, sha)
         {
             Metadata = meta?.Metadata ?? new Dictionary<string, string>(),
@@ -147,7 +149,7 @@ public sealed class LocalObjectStore : IObjectStore
                     Bucket = Root, Key = key, Field = "sha256", Expected = expected, Actual = sha,
                 };
             }
-            WriteMeta(key, new LocalMeta(sha, size, new Dictionary<string, string>(options.Metadata)));
+            WriteMeta(key, new LocalMeta(sha, size, File.GetLastWriteTimeUtc(temp).Ticks, new Dictionary<string, string>(options.Metadata)));
             File.Move(temp, final, overwrite: true);
             DirectorySync.Flush(dir);
             var info = await HeadAsync(key, cancellationToken);
@@ -222,5 +224,5 @@ public sealed class LocalObjectStore : IObjectStore
         }
     }
 
-    private sealed record LocalMeta(string Sha256, long Size, Dictionary<string, string> Metadata);
+    private sealed record LocalMeta(string Sha256, long Size, long ModifiedTicks, Dictionary<string, string> Metadata);
 }

@@ -47,6 +47,22 @@ public sealed class LocalObjectStoreTests : ObjectStoreContractTests, IDisposabl
     }
 
     [Fact]
+    public async Task Head_SameSizeBytesReplacedBehindTheStore_Sha256Unknown()
+    {
+        using var store = new LocalObjectStore(_dir.Combine("same-size"));
+        await store.PutAsync("a.bin", new MemoryStream([1, 2, 3]), null, TestContext.Current.CancellationToken);
+        var path = _dir.Combine("same-size", "a.bin");
+        var before = File.GetLastWriteTimeUtc(path);
+        File.WriteAllBytes(path, [7, 8, 9]);
+        File.SetLastWriteTimeUtc(path, before.AddSeconds(1));
+
+        var head = await store.HeadAsync("a.bin", TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, head!.Size);
+        Assert.Null(head.Sha256);
+    }
+
+    [Fact]
     public void PathOf_DotSegment_Reserved()
     {
         using var store = new LocalObjectStore(_dir.Path);
