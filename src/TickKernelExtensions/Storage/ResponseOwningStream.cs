@@ -2,7 +2,10 @@ using Amazon.S3.Model;
 
 namespace TickKernelExtensions.Storage;
 
-/// <summary>The body of a GET response that disposes the response (and its connection) with it.</summary>
+/// <summary>
+/// The body of a GET response that disposes the response (and its connection) with it; a connection that breaks
+/// mid-body is a transient <see cref="ObjectStoreException"/> naming bucket and key.
+/// </summary>
 internal sealed class ResponseOwningStream(GetObjectResponse response) : Stream
 {
     private readonly Stream _inner = response.ResponseStream;
@@ -17,10 +20,41 @@ internal sealed class ResponseOwningStream(GetObjectResponse response) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-    public override int Read(Span<byte> buffer) => _inner.Read(buffer);
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => _inner.ReadAsync(buffer, offset, count, cancellationToken);
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return _inner.Read(buffer);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw Broken(e);
+        }
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _inner.ReadAsync(buffer, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw Broken(e);
+        }
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private ObjectStoreException Broken(Exception e) =>
+        new(ObjectStoreErrorKind.Transient, $"The connection broke while the object was read: {e.Message}", e)
+        {
+            Bucket = response.BucketName,
+            Key = response.Key,
+        };
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();

@@ -124,6 +124,22 @@ public sealed class ReplicatorS3Tests(S3rverFixture s3)
     }
 
     [Fact]
+    public async Task Run_ReadBackCutMidResponse_RetriedAndVerified()
+    {
+        using var source = new ReplicationSource(smallFiles: 3);
+        await using var proxy = new FaultProxy(s3.Port) { Rule = FaultProxy.FirstN(r => r.Method == "GET" && !r.Target.Contains('?', StringComparison.Ordinal), 1, ProxyFault.CutMidResponse) };
+        using var store = Store(NewPrefix(), proxy);
+
+        var summary = await new Replicator(store, Options()).RunAsync(source.Root, null, TestContext.Current.CancellationToken);
+
+        Assert.True(summary.Succeeded, string.Join("\n", summary.Failures));
+        Assert.Equal(1, summary.Retries);
+        var cut = Assert.Single(proxy.Requests, r => r.Fault == ProxyFault.CutMidResponse);
+        Assert.Equal(2, proxy.Requests.Count(r => r.Method == "GET" && r.Target == cut.Target));
+        await source.AssertReplicatedAsync(store);
+    }
+
+    [Fact]
     public async Task Run_PartsFailEveryTime_FileFailedNothingReportedDoneUploadAbortedThenRerunCompletes()
     {
         using var source = new ReplicationSource(smallFiles: 3, largeFileBytes: LargeFile);

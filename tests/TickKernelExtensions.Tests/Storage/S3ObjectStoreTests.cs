@@ -152,4 +152,23 @@ public sealed class S3ObjectStoreTests(S3rverFixture s3) : ObjectStoreContractTe
         Assert.True(e.IsTransient, e.Message);
         Assert.Contains("gone/k.bin", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenRead_ConnectionResetMidResponse_TransientErrorNamingKey()
+    {
+        s3.Require();
+        var prefix = "cutget-" + Guid.NewGuid().ToString("N")[..8];
+        using (var direct = S3ObjectStore.Create(s3.Options(prefix)))
+        {
+            await direct.PutAsync("get.bin", new MemoryStream(RandomBytes(300_000, 11)), null, TestContext.Current.CancellationToken);
+        }
+        await using var proxy = new FaultProxy(s3.Port) { Rule = r => r.Method == "GET" ? ProxyFault.CutMidResponse : ProxyFault.None };
+        using var store = S3ObjectStore.Create(s3.Options(prefix, proxy.Url));
+
+        var e = await Assert.ThrowsAsync<ObjectStoreException>(() => ReadAll(store, "get.bin"));
+
+        Assert.True(e.IsTransient, e.Message);
+        Assert.Contains("get.bin", e.Message, StringComparison.Ordinal);
+        Assert.Contains("while the object was read", e.Message, StringComparison.Ordinal);
+    }
 }

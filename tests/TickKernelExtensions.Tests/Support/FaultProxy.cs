@@ -20,6 +20,9 @@ public enum ProxyFault
 
     /// <summary>Read half the request body, then reset the connection (nothing reaches the server).</summary>
     CutMidBody,
+
+    /// <summary>Forward the request, relay the response head and half its body, then reset the connection.</summary>
+    CutMidResponse,
 }
 
 /// <summary>One request as the proxy saw it.</summary>
@@ -39,7 +42,7 @@ public sealed record ProxyRequest(int Index, string Method, string Target, long?
 
 /// <summary>
 /// A loopback HTTP/1.1 proxy in front of s3rver that injects faults chosen per request by <see cref="Rule"/>:
-/// 500/503 answers or a connection reset mid-body. Forwarded requests go byte for byte (signatures stay
+/// 500/503 answers, or a connection reset in the middle of the request body or of the response body. Forwarded requests go byte for byte (signatures stay
 /// valid) with <c>Connection: close</c>, one request per connection, so every request is seen and counted.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
@@ -142,7 +145,7 @@ public sealed class FaultProxy : IAsyncDisposable
                     client.Close();
                     return;
                 default:
-                    await Forward(client, lines, leftover);
+                    await Forward(client, lines, leftover, request.Fault == ProxyFault.CutMidResponse);
                     return;
             }
         }
@@ -152,7 +155,7 @@ public sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private async Task Forward(Socket client, string[] lines, byte[] leftover)
+    private async Task Forward(Socket client, string[] lines, byte[] leftover, bool cutResponse)
     {
         using var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await upstream.ConnectAsync(IPAddress.Loopback, _upstreamPort);
@@ -173,6 +176,14 @@ public sealed class FaultProxy : IAsyncDisposable
         }
         using var done = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
         var up = Pump(client, upstream, done.Token);
+        if (cutResponse)
+        {
+            await RelayHalfResponse(upstream, client);
+            client.LingerState = new LingerOption(true, 0); // close with RST
+            client.Close();
+            await done.CancelAsync();
+            return;
+        }
         await Pump(upstream, client, done.Token);
         await done.CancelAsync();
         try
@@ -193,6 +204,30 @@ public sealed class FaultProxy : IAsyncDisposable
         while ((n = await from.ReceiveAsync(buffer, cancellationToken)) > 0)
         {
             await to.SendAsync(buffer.AsMemory(0, n), cancellationToken);
+        }
+    }
+
+    private static async Task RelayHalfResponse(Socket upstream, Socket client)
+    {
+        var (head, body) = await ReadHead(upstream);
+        if (head is null)
+        {
+            return;
+        }
+        var length = head.Split("\r\n").Where(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            .Select(l => long.Parse(l["Content-Length:".Length..].Trim(), CultureInfo.InvariantCulture)).FirstOrDefault();
+        await client.SendAsync(Encoding.ASCII.GetBytes(head + "\r\n\r\n"));
+        var half = length / 2;
+        var sent = 0L;
+        var buffer = body;
+        var n = body.Length;
+        while (sent < half && n > 0)
+        {
+            var take = (int)Math.Min(n, half - sent);
+            await client.SendAsync(buffer.AsMemory(0, take));
+            sent += take;
+            buffer = new byte[1 << 16];
+            n = sent < half ? await upstream.ReceiveAsync(buffer) : 0;
         }
     }
 
