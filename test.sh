@@ -30,6 +30,15 @@ ensure_py() { # ensure_py MODULE PACKAGE: Debian's python3 modules for tools nob
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_py nbformat python3-nbformat   # strict validation of every executed notebook
+ensure_npm() { # ensure_npm COMMAND PACKAGE@VERSION: tools from the npm registry (Node from Debian when missing)
+  command -v "$1" >/dev/null 2>&1 && return 0
+  command -v npm >/dev/null 2>&1 || ensure_apt npm npm
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "installing $2 (for $1)"
+  $sudo npm install -g -q "$2" >/dev/null 2>&1 \
+    || echo "could not install $2: the tests that need it will fail under CI"
+}
+ensure_npm s3rver s3rver@3.7.1   # S3-compatible server on loopback for the storage and replication tests
 
 results="TestResults"
 rm -rf "$results"
