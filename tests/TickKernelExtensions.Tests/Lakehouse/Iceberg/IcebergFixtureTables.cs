@@ -14,12 +14,13 @@ internal static class IcebergFixtureTables
     public static IcebergTableReader Open(string table, string metadataFile) =>
         IcebergTableReader.Open(Io(), $"s3a://{Bucket}/{table}/metadata/{metadataFile}");
 
-    /// <summary>A row rendered as the fixture README writes it: values joined by ", ", null as "null".</summary>
+    /// <summary>A row rendered as the fixture README writes it: values joined by ", ", null as "null", decimals without trailing zeros.</summary>
     public static string Render(object?[] row) => string.Join(", ", row.Select(v => v switch
     {
         null => "null",
         bool b => b ? "true" : "false",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => v.ToString(),
