@@ -103,7 +103,8 @@ public static class IcebergManifestCodec
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(entries);
-        var avro = (RecordSchema)Schema.Parse(IcebergAvroSchemas.ManifestEntry(spec, schema));
+        var schemaJson = IcebergAvroSchemas.ManifestEntry(spec, schema);
+        var avro = (RecordSchema)Schema.Parse(schemaJson);
         var dataFileSchema = IcebergAvro.RecordOf(avro.Fields.First(f => f.Name == "data_file").Schema);
         var partitionSchema = IcebergAvro.RecordOf(dataFileSchema.Fields.First(f => f.Name == "partition").Schema);
         RecordSchema MapSchema(string name) => IcebergAvro.RecordOf(dataFileSchema.Fields.First(f => f.Name == name).Schema);
@@ -152,7 +153,7 @@ public static class IcebergManifestCodec
                 writer.Append(r);
             }
         }
-        return output.ToArray();
+        return IcebergAvroHeader.ReplaceSchema(output.ToArray(), schemaJson);
     }
 
     /// <summary>A partition value in the CLR form Apache.Avro expects for the Avro type of <see cref="IcebergAvroSchemas"/>.</summary>

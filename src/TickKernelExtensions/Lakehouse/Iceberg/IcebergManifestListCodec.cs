@@ -66,7 +66,8 @@ public static class IcebergManifestListCodec
     public static byte[] Write(long snapshotId, long? parentSnapshotId, long sequenceNumber, IEnumerable<IcebergManifestFile> manifests)
     {
         ArgumentNullException.ThrowIfNull(manifests);
-        var schema = (RecordSchema)Schema.Parse(IcebergAvroSchemas.ManifestList);
+        var schemaJson = IcebergAvroSchemas.ManifestList;
+        var schema = (RecordSchema)Schema.Parse(schemaJson);
         var summarySchema = IcebergAvro.RecordOf(schema.Fields.First(f => f.Name == "partitions").Schema);
         using var output = new MemoryStream();
         using (var writer = DataFileWriter<GenericRecord>.OpenWriter(new GenericDatumWriter<GenericRecord>(schema), output, Codec.CreateCodec(Codec.Type.Deflate), leaveOpen: true))
@@ -104,7 +105,7 @@ public static class IcebergManifestListCodec
                 writer.Append(r);
             }
         }
-        return output.ToArray();
+        return IcebergAvroHeader.ReplaceSchema(output.ToArray(), schemaJson);
     }
 
     internal static Stream Seekable(Stream input)

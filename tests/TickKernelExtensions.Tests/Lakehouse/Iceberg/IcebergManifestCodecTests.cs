@@ -1,0 +1,193 @@
+using System.Text.Json.Nodes;
+using Avro.File;
+using Avro.Generic;
+using TickKernelExtensions.Lakehouse.Iceberg;
+
+namespace TickKernelExtensions.Tests.Lakehouse.Iceberg;
+
+/// <summary>Manifest and manifest-list writing: what we write reads back, with the spec's Avro schemas, field ids and key-value metadata.</summary>
+public sealed class IcebergManifestCodecTests
+{
+    private static readonly int[] DataFileIds = [134, 100, 101, 102, 103, 104, 108, 109, 110, 137, 125, 128, 131, 132, 135, 140];
+    private static readonly int[] ManifestListIds = [500, 501, 502, 517, 515, 516, 503, 504, 505, 506, 512, 513, 514, 507, 519];
+
+    [Fact]
+    public void Write_FixtureManifestRewritten_ReadsBackEveryField()
+    {
+        var table = IcebergFixtureTables.Open("spark/rename_column", "v3.metadata.json");
+        var list = ReadList(table.Io, table.Metadata.CurrentSnapshot!.ManifestList);
+        var spec = table.Metadata.Spec(list[0].PartitionSpecId);
+        var schema = table.Metadata.Schema(0);
+        IcebergManifest original;
+        using (var s = table.Io.OpenRead(list[0].ManifestPath))
+        {
+            original = IcebergManifestCodec.Read(s, list[0].ManifestPath, spec, schema);
+        }
+
+        var bytes = IcebergManifestCodec.Write(schema, spec, IcebergFileContent.Data, original.Entries);
+        var back = IcebergManifestCodec.Read(new MemoryStream(bytes), "written", spec, schema);
+
+        Assert.Equal(3, back.Entries.Count);
+        for (var i = 0; i < original.Entries.Count; i++)
+        {
+            var (a, b) = (original.Entries[i], back.Entries[i]);
+            Assert.Equal((a.Status, a.SnapshotId, a.SequenceNumber, a.FileSequenceNumber), (b.Status, b.SnapshotId, b.SequenceNumber, b.FileSequenceNumber));
+            Assert.Equal(a.DataFile.FilePath, b.DataFile.FilePath);
+            Assert.Equal(a.DataFile.Partition, b.DataFile.Partition);
+            Assert.Equal((a.DataFile.RecordCount, a.DataFile.FileSizeInBytes, a.DataFile.SortOrderId), (b.DataFile.RecordCount, b.DataFile.FileSizeInBytes, b.DataFile.SortOrderId));
+            Assert.Equal(a.DataFile.ColumnSizes, b.DataFile.ColumnSizes);
+            Assert.Equal(a.DataFile.ValueCounts, b.DataFile.ValueCounts);
+            Assert.Equal(a.DataFile.NullValueCounts, b.DataFile.NullValueCounts);
+            Assert.Equal(a.DataFile.LowerBounds, b.DataFile.LowerBounds);
+            Assert.Equal(a.DataFile.UpperBounds, b.DataFile.UpperBounds);
+            Assert.Equal(a.DataFile.SplitOffsets, b.DataFile.SplitOffsets);
+        }
+        Assert.Null(back.Entries[0].DataFile.Partition[1001]); // the date=null file
+        Assert.Equal(new DateOnly(2022, 1, 2), back.Entries[1].DataFile.Partition[1001]);
+    }
+
+    [Fact]
+    public void Write_Manifest_HeaderCarriesTheSpecSchemaAndRequiredMetadata()
+    {
+        var schema = IcebergTableMetadataJsonTests.TickSchema;
+        var spec = IcebergTableMetadataJsonTests.TickSpec;
+        var entry = TickEntry();
+
+        var bytes = IcebergManifestCodec.Write(schema, spec, IcebergFileContent.Data, [entry]);
+
+        using var reader = DataFileReader<GenericRecord>.OpenReader(new MemoryStream(bytes));
+        Assert.Equal("deflate", reader.GetMetaString("avro.codec"));
+        Assert.Equal(schema.ToJson().ToJsonString(), reader.GetMetaString("schema"));
+        Assert.Equal("0", reader.GetMetaString("schema-id"));
+        Assert.Equal(spec.FieldsJson().ToJsonString(), reader.GetMetaString("partition-spec"));
+        Assert.Equal("0", reader.GetMetaString("partition-spec-id"));
+        Assert.Equal("2", reader.GetMetaString("format-version"));
+        Assert.Equal("data", reader.GetMetaString("content"));
+        var avro = JsonNode.Parse(reader.GetMetaString("avro.schema"))!;
+        Assert.Equal([0, 1, 3, 4, 2], FieldIds(avro));
+        var dataFile = avro["fields"]![4]!["type"]!;
+        Assert.Equal(DataFileIds, FieldIds(dataFile).Take(DataFileIds.Length));
+        var partition = dataFile["fields"]![3]!["type"]!;
+        Assert.Equal([1000, 1001], FieldIds(partition));
+        Assert.Equal("date", (string)partition["fields"]![1]!["type"]![1]!["logicalType"]!);
+        var lowerBounds = dataFile["fields"]![10]!["type"]![1]!;
+        Assert.Equal("map", (string)lowerBounds["logicalType"]!);
+        Assert.Equal("k126_v127", (string)lowerBounds["items"]!["name"]!);
+        Assert.Equal([126, 127], FieldIds(lowerBounds["items"]!));
+        Assert.Equal(133, (int)dataFile["fields"]![13]!["type"]![1]!["element-id"]!);
+    }
+
+    [Fact]
+    public void Write_TickManifest_ReadsBackValuesAndBounds()
+    {
+        var schema = IcebergTableMetadataJsonTests.TickSchema;
+        var spec = IcebergTableMetadataJsonTests.TickSpec;
+
+        var bytes = IcebergManifestCodec.Write(schema, spec, IcebergFileContent.Data, [TickEntry()]);
+        var back = Assert.Single(IcebergManifestCodec.Read(new MemoryStream(bytes), "m.avro", spec, schema).Entries);
+
+        Assert.Equal(IcebergEntryStatus.Added, back.Status);
+        Assert.Null(back.SequenceNumber);
+        Assert.Equal("EURUSD", back.DataFile.Partition[1000]);
+        Assert.Equal(new DateOnly(2024, 1, 15), back.DataFile.Partition[1001]);
+        Assert.Equal(new DateTime(2024, 1, 15, 14, 30, 0, DateTimeKind.Utc).AddTicks(1234560),
+            IcebergSingleValue.FromBytes(IcebergPrimitiveType.TimestampTz, back.DataFile.LowerBounds![2]));
+        Assert.Equal(1.0875, IcebergSingleValue.FromBytes(IcebergPrimitiveType.Double, back.DataFile.UpperBounds![3]));
+        Assert.Equal([4L], back.DataFile.SplitOffsets);
+        Assert.Equal(0, back.DataFile.SortOrderId);
+    }
+
+    [Fact]
+    public void Write_FixtureManifestList_ReadsBackEveryFieldWithSpecFieldIds()
+    {
+        var table = IcebergFixtureTables.Open("java/bunnies", "v5.metadata.json");
+        var snapshot = table.Metadata.CurrentSnapshot!;
+        var original = ReadList(table.Io, snapshot.ManifestList);
+
+        var bytes = IcebergManifestListCodec.Write(snapshot.SnapshotId, snapshot.ParentSnapshotId, snapshot.SequenceNumber, original);
+        var back = IcebergManifestListCodec.Read(new MemoryStream(bytes), "written");
+
+        Assert.Equal(original.Count, back.Count);
+        Assert.Contains(back, m => m.Content == IcebergFileContent.PositionDeletes);
+        for (var i = 0; i < original.Count; i++)
+        {
+            Assert.Equal(original[i] with { Partitions = null, KeyMetadata = null }, back[i] with { Partitions = null, KeyMetadata = null });
+            Assert.Equal(original[i].Partitions?.Count, back[i].Partitions?.Count);
+        }
+        using var reader = DataFileReader<GenericRecord>.OpenReader(new MemoryStream(bytes));
+        Assert.Equal("deflate", reader.GetMetaString("avro.codec"));
+        Assert.Equal(snapshot.SnapshotId.ToString(System.Globalization.CultureInfo.InvariantCulture), reader.GetMetaString("snapshot-id"));
+        Assert.Equal("6458828015811002920", reader.GetMetaString("parent-snapshot-id"));
+        Assert.Equal("3", reader.GetMetaString("sequence-number"));
+        Assert.Equal("2", reader.GetMetaString("format-version"));
+        var avro = JsonNode.Parse(reader.GetMetaString("avro.schema"))!;
+        Assert.Equal(ManifestListIds, FieldIds(avro));
+        Assert.Equal("added_files_count", (string)avro["fields"]![7]!["name"]!);
+        Assert.Equal(508, (int)avro["fields"]![13]!["type"]![1]!["element-id"]!);
+    }
+
+    [Fact]
+    public void Write_ManifestListWithPartitionSummaries_RoundTripsBounds()
+    {
+        var summary = new IcebergFieldSummary(false, null,
+            IcebergSingleValue.ToBytes(IcebergPrimitiveType.Date, new DateOnly(2024, 1, 15)),
+            IcebergSingleValue.ToBytes(IcebergPrimitiveType.Date, new DateOnly(2024, 1, 16)));
+        var manifest = new IcebergManifestFile
+        {
+            ManifestPath = "file:/t/metadata/a-m0.avro",
+            ManifestLength = 4242,
+            SequenceNumber = 1,
+            MinSequenceNumber = 1,
+            AddedSnapshotId = 99,
+            AddedFilesCount = 2,
+            AddedRowsCount = 10,
+            Partitions = [new IcebergFieldSummary(true, false, [0x41], [0x42]), summary],
+        };
+
+        var back = Assert.Single(IcebergManifestListCodec.Read(new MemoryStream(IcebergManifestListCodec.Write(99, null, 1, [manifest])), "l.avro"));
+
+        Assert.Equal(manifest with { Partitions = null }, back with { Partitions = null });
+        Assert.True(back.Partitions![0].ContainsNull);
+        Assert.False(back.Partitions[0].ContainsNan);
+        Assert.Equal([0x41], back.Partitions[0].LowerBound);
+        Assert.Equal(summary.UpperBound, back.Partitions[1].UpperBound);
+        Assert.Null(back.Partitions[1].ContainsNan);
+    }
+
+    [Fact]
+    public void Read_NotAnAvroFile_NamesTheFile()
+    {
+        var error = Assert.Throws<IcebergException>(() => IcebergManifestCodec.Read(new MemoryStream("not avro"u8.ToArray()), "s3://b/m.avro"));
+
+        Assert.Equal(IcebergErrorKind.InvalidMetadata, error.Kind);
+        Assert.StartsWith("s3://b/m.avro: ", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IcebergManifestEntry TickEntry() => new(IcebergEntryStatus.Added, 77, null, null, new IcebergDataFile
+    {
+        FilePath = "s3://lake/wh/market/ticks/data/symbol=EURUSD/ts_day=2024-01-15/00000-0-a.parquet",
+        Partition = new Dictionary<int, object?> { [1000] = "EURUSD", [1001] = new DateOnly(2024, 1, 15) },
+        RecordCount = 3,
+        FileSizeInBytes = 1234,
+        ColumnSizes = new Dictionary<int, long> { [1] = 10, [2] = 20 },
+        ValueCounts = new Dictionary<int, long> { [1] = 3, [2] = 3 },
+        NullValueCounts = new Dictionary<int, long> { [1] = 0, [2] = 0 },
+        NanValueCounts = new Dictionary<int, long> { [3] = 0 },
+        LowerBounds = new Dictionary<int, byte[]>
+        {
+            [2] = IcebergSingleValue.ToBytes(IcebergPrimitiveType.TimestampTz, new DateTime(2024, 1, 15, 14, 30, 0, DateTimeKind.Utc).AddTicks(1234560)),
+        },
+        UpperBounds = new Dictionary<int, byte[]> { [3] = IcebergSingleValue.ToBytes(IcebergPrimitiveType.Double, 1.0875) },
+        SplitOffsets = [4],
+        SortOrderId = 0,
+    });
+
+    private static List<IcebergManifestFile> ReadList(IIcebergFileIO io, string location)
+    {
+        using var s = io.OpenRead(location);
+        return IcebergManifestListCodec.Read(s, location);
+    }
+
+    private static List<int> FieldIds(JsonNode record) =>
+        record["fields"]!.AsArray().Select(f => (int)f!["field-id"]!).ToList();
+}
