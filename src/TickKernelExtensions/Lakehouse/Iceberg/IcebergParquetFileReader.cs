@@ -6,7 +6,8 @@ namespace TickKernelExtensions.Lakehouse.Iceberg;
 /// <summary>
 /// Reads the top-level columns of one Parquet file through embedded DuckDB, choosing each file column by its
 /// Parquet <c>field_id</c> (so renamed columns read under their new name and columns added later read as null).
-/// Files without any field ids fall back to <c>schema.name-mapping.default</c>, then to the current names.
+/// Files without any field ids are matched through <c>schema.name-mapping.default</c> when the table has one
+/// (unmapped columns read as null), else by the current column names.
 /// </summary>
 internal sealed class IcebergParquetFileReader : IDisposable
 {
@@ -116,7 +117,8 @@ internal sealed class IcebergParquetFileReader : IDisposable
         {
             foreach (var f in fields)
             {
-                var candidates = nameMapping is not null && nameMapping.TryGetValue(f.Id, out var mapped) ? mapped : [f.Name];
+                // With a name mapping only mapped names count (as in Java and pyiceberg); without one, the current name.
+                IReadOnlyList<string> candidates = nameMapping is null ? [f.Name] : nameMapping.TryGetValue(f.Id, out var mapped) ? mapped : [];
                 var match = candidates.FirstOrDefault(topLevel.Contains);
                 if (match is not null)
                 {
