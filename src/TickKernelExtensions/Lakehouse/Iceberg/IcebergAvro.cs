@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Avro;
 using Avro.Generic;
 
@@ -7,8 +8,12 @@ namespace TickKernelExtensions.Lakehouse.Iceberg;
 /// <summary>Access to Avro generic records by Iceberg field id (how Iceberg readers project), not by name.</summary>
 internal static class IcebergAvro
 {
-    /// <summary>The record's fields keyed by their <c>field-id</c> attribute.</summary>
-    public static Dictionary<int, Field> FieldsById(RecordSchema schema)
+    private static readonly ConditionalWeakTable<RecordSchema, Dictionary<int, Field>> Cache = new();
+
+    /// <summary>The record's fields keyed by their <c>field-id</c> attribute (computed once per schema instance).</summary>
+    public static Dictionary<int, Field> FieldsById(RecordSchema schema) => Cache.GetValue(schema, Compute);
+
+    private static Dictionary<int, Field> Compute(RecordSchema schema)
     {
         var byId = new Dictionary<int, Field>();
         foreach (var field in schema.Fields)

@@ -48,6 +48,39 @@ public sealed class IcebergAthenaExampleTests
     }
 
     [Fact]
+    public void Open_GzippedMetadataCopy_ReadsTheSameTable()
+    {
+        using var dir = new TempDirectory();
+        var source = Fixtures.Path("iceberg/hyperparam-iceberg/athena/example/metadata/" + Latest);
+        var gz = dir.File("00001-copy.gz.metadata.json");
+        using (var output = File.Create(gz))
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            zip.Write(File.ReadAllBytes(source));
+        }
+        var io = new LocalIcebergFileIO(new Dictionary<string, string>
+        {
+            ["s3://" + IcebergFixtureTables.Bucket + "/"] = Fixtures.Path("iceberg/hyperparam-iceberg"),
+        });
+
+        var result = IcebergTableReader.Open(io, gz).Scan();
+
+        Assert.Equal([1, "Alice"], result.Rows[0]);
+        Assert.Equal(2, result.Rows.Count);
+    }
+
+    [Fact]
+    public void Open_LocationOutsideEveryMapping_NamesTheLocationAndTheKnownPrefixes()
+    {
+        var error = Assert.Throws<IcebergException>(() =>
+            IcebergTableReader.Open(IcebergFixtureTables.Io(), "s3://other-bucket/t/metadata/v1.metadata.json"));
+
+        Assert.Equal(IcebergErrorKind.FileNotFound, error.Kind);
+        Assert.StartsWith("s3://other-bucket/t/metadata/v1.metadata.json: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("s3a://" + IcebergFixtureTables.Bucket + "/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_MissingMetadataFile_IsFileNotFoundNamingTheLocation()
     {
         var missing = $"s3://{IcebergFixtureTables.Bucket}/athena/example/metadata/00002-missing.metadata.json";
