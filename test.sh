@@ -29,6 +29,7 @@ ensure_py() { # ensure_py MODULE PACKAGE: Debian's python3 modules for tools nob
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_py nbformat python3-nbformat   # strict validation of every executed notebook
+ensure_py avro python3-avro           # Apache Avro's reference reader cross-checks the Iceberg manifests we write
 
 results="TestResults"
 rm -rf "$results"

@@ -155,6 +155,69 @@ public sealed class IcebergManifestCodecTests
     }
 
     [Fact]
+    public void Write_Manifest_ReadsInApacheAvroReferenceImplementation()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("m0.avro");
+        File.WriteAllBytes(path, IcebergManifestCodec.Write(
+            IcebergTableMetadataJsonTests.TickSchema, IcebergTableMetadataJsonTests.TickSpec, IcebergFileContent.Data, [TickEntry()]));
+
+        var decoded = PythonAvro.Read(path);
+
+        Assert.Equal("deflate", (string)decoded["meta"]!["avro.codec"]!);
+        Assert.Equal("data", (string)decoded["meta"]!["content"]!);
+        var record = decoded["records"]!.AsArray().Single()!;
+        Assert.Equal(1, (int)record["status"]!);
+        Assert.Equal(77, (long)record["snapshot_id"]!);
+        Assert.Null(record["sequence_number"]);
+        var dataFile = record["data_file"]!;
+        Assert.Equal(0, (int)dataFile["content"]!);
+        Assert.Equal("PARQUET", (string)dataFile["file_format"]!);
+        Assert.Equal("EURUSD", (string)dataFile["partition"]!["symbol"]!);
+        Assert.Equal("2024-01-15", (string)dataFile["partition"]!["ts_day"]!);
+        Assert.Equal(3, (long)dataFile["record_count"]!);
+        Assert.Equal(1234, (long)dataFile["file_size_in_bytes"]!);
+        Assert.Equal("[{\"key\":1,\"value\":10},{\"key\":2,\"value\":20}]", dataFile["column_sizes"]!.ToJsonString());
+        Assert.Equal("400c47d9fc0e0600", (string)dataFile["lower_bounds"]![0]!["value"]!);
+        Assert.Equal(2, (int)dataFile["lower_bounds"]![0]!["key"]!);
+        Assert.Equal("[4]", dataFile["split_offsets"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Write_ManifestList_ReadsInApacheAvroReferenceImplementation()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("snap.avro");
+        var manifest = new IcebergManifestFile
+        {
+            ManifestPath = "s3://lake/wh/t/metadata/a-m0.avro",
+            ManifestLength = 4242,
+            Content = IcebergFileContent.PositionDeletes,
+            SequenceNumber = 7,
+            MinSequenceNumber = 3,
+            AddedSnapshotId = 99,
+            AddedFilesCount = 2,
+            AddedRowsCount = 10,
+            Partitions = [new IcebergFieldSummary(false, null, [0x19, 0x4d, 0, 0], [0x1a, 0x4d, 0, 0])],
+        };
+        File.WriteAllBytes(path, IcebergManifestListCodec.Write(99, 98, 7, [manifest]));
+
+        var decoded = PythonAvro.Read(path);
+
+        Assert.Equal("98", (string)decoded["meta"]!["parent-snapshot-id"]!);
+        var row = decoded["records"]!.AsArray().Single()!;
+        Assert.Equal("s3://lake/wh/t/metadata/a-m0.avro", (string)row["manifest_path"]!);
+        Assert.Equal(4242, (long)row["manifest_length"]!);
+        Assert.Equal(1, (int)row["content"]!);
+        Assert.Equal(7, (long)row["sequence_number"]!);
+        Assert.Equal(3, (long)row["min_sequence_number"]!);
+        Assert.Equal(2, (int)row["added_files_count"]!);
+        Assert.Equal("194d0000", (string)row["partitions"]![0]!["lower_bound"]!);
+        Assert.False((bool)row["partitions"]![0]!["contains_null"]!);
+        Assert.Null(row["key_metadata"]);
+    }
+
+    [Fact]
     public void Read_NotAnAvroFile_NamesTheFile()
     {
         var error = Assert.Throws<IcebergException>(() => IcebergManifestCodec.Read(new MemoryStream("not avro"u8.ToArray()), "s3://b/m.avro"));
