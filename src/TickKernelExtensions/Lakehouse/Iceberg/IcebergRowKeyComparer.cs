@@ -1,6 +1,9 @@
 namespace TickKernelExtensions.Lakehouse.Iceberg;
 
-/// <summary>Value equality of row keys (equality-delete tuples): element-wise, null equals null, byte arrays by content.</summary>
+/// <summary>
+/// Value equality of row keys (equality-delete tuples): element-wise, null equals null, byte arrays by content,
+/// and int/long and float/double compared after widening (a delete file may predate a type promotion).
+/// </summary>
 internal sealed class IcebergRowKeyComparer : IEqualityComparer<object?[]>
 {
     public static IcebergRowKeyComparer Instance { get; } = new();
@@ -13,7 +16,7 @@ internal sealed class IcebergRowKeyComparer : IEqualityComparer<object?[]>
         }
         for (var i = 0; i < x.Length; i++)
         {
-            var equal = (x[i], y[i]) switch
+            var equal = (Widen(x[i]), Widen(y[i])) switch
             {
                 (null, null) => true,
                 (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
@@ -31,8 +34,9 @@ internal sealed class IcebergRowKeyComparer : IEqualityComparer<object?[]>
     public int GetHashCode(object?[] obj)
     {
         var hash = new HashCode();
-        foreach (var v in obj)
+        foreach (var item in obj)
         {
+            var v = Widen(item);
             if (v is byte[] bytes)
             {
                 hash.AddBytes(bytes);
@@ -44,4 +48,11 @@ internal sealed class IcebergRowKeyComparer : IEqualityComparer<object?[]>
         }
         return hash.ToHashCode();
     }
+
+    private static object? Widen(object? value) => value switch
+    {
+        int i => (long)i,
+        float f => (double)f,
+        _ => value,
+    };
 }

@@ -64,10 +64,15 @@ public static class IcebergScanPlanner
 
     private static (IcebergSnapshot? Snapshot, IcebergSchema Schema) Resolve(IcebergTableMetadata m, IcebergScanOptions o)
     {
+        if (o.Ref is { } name && (name == "main" || (m.Refs.TryGetValue(name, out var r) && r.Type == IcebergSnapshotRef.Branch)))
+        {
+            // A branch reads with the table's current schema, like the main branch.
+            return (name == "main" && !m.Refs.ContainsKey("main") ? m.CurrentSnapshot : m.SnapshotOfRef(name), m.CurrentSchema);
+        }
         IcebergSnapshot? explicitSnapshot =
             o.SnapshotId is { } id ? m.Snapshot(id)
             : o.AsOfTimestampMs is { } ts ? m.SnapshotAsOf(ts)
-            : o.Ref is { } name && name != "main" ? m.SnapshotOfRef(name)
+            : o.Ref is { } tag ? m.SnapshotOfRef(tag)
             : null;
         if (explicitSnapshot is null)
         {

@@ -175,9 +175,13 @@ public sealed class IcebergTableReaderTests : IDisposable
         Assert.Equal(7, result.Rows.Count);
         Assert.All(result.Rows, r => Assert.Null(r[0]));
         Assert.Equal(1.0871, result.Rows[0][1]);
-        // Time travel reads with the snapshot's own schema: the old name.
+        // Time travel to a snapshot or tag reads with the snapshot's own schema (the old name); a branch with the current one.
         var old = Open().Scan(new IcebergScanOptions { SnapshotId = 1002, Columns = ["bid"] });
         Assert.Equal(1.0871, old.Rows[0][0]);
+        Assert.Equal("bid", Open().Scan(new IcebergScanOptions { Ref = "first" }).Columns[2].Name);
+        _table.Tags["dev"] = new IcebergSnapshotRef(1001, IcebergSnapshotRef.Branch);
+        var branch = Open().Scan(new IcebergScanOptions { Ref = "dev", Columns = ["bid_price"] });
+        Assert.Equal(5, branch.Rows.Count);
     }
 
     [Fact]
@@ -228,5 +232,6 @@ public sealed class IcebergTableReaderTests : IDisposable
         Assert.Empty(result.Rows);
         Assert.Equal(6, result.Columns.Count);
         Assert.Null(result.Plan.Snapshot);
+        Assert.Null(IcebergTableReader.Open(new LocalIcebergFileIO(), empty.WriteMetadata()).Scan(new IcebergScanOptions { Ref = "main" }).Plan.Snapshot);
     }
 }
