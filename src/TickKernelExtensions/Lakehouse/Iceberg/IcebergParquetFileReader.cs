@@ -23,10 +23,10 @@ internal sealed class IcebergParquetFileReader : IDisposable
     }
 
     /// <summary>
-    /// The rows of <paramref name="location"/>: one value per requested field (null when the file lacks the
-    /// field) in <see cref="IcebergValues"/> representation, and each row's position in the file.
+    /// The rows of <paramref name="location"/>, streamed: one value per requested field (null when the file lacks
+    /// the field) in <see cref="IcebergValues"/> representation, and each row's position in the file.
     /// </summary>
-    public List<(long Position, object?[] Values)> Read(
+    public IEnumerable<(long Position, object?[] Values)> Read(
         string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping = null)
     {
         var path = LocalCopy(location);
@@ -46,30 +46,53 @@ internal sealed class IcebergParquetFileReader : IDisposable
         }
         select.Add("file_row_number");
         using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Literal(path)}, file_row_number = true) ORDER BY file_row_number";
-        var rows = new List<(long, object?[])>();
+        // DuckDB keeps a file's row order (preserve_insertion_order); positions come from file_row_number anyway.
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Literal(path)}, file_row_number = true)";
+        DuckDBDataReader reader;
         try
         {
-            using var reader = command.ExecuteReader();
-            var positionSlot = select.Count - 1;
-            while (reader.Read())
-            {
-                var values = new object?[fields.Count];
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    if (slots[i] >= 0 && !reader.IsDBNull(slots[i]))
-                    {
-                        values[i] = Convert(fields[i], reader.GetValue(slots[i]), location);
-                    }
-                }
-                rows.Add((reader.GetInt64(positionSlot), values));
-            }
+            reader = command.ExecuteReader();
         }
         catch (DuckDBException e)
         {
             throw new IcebergException(IcebergErrorKind.SchemaMismatch, "DuckDB could not read the Parquet file: " + e.Message, e) { File = location };
         }
-        return rows;
+        using (reader)
+        {
+            var positionSlot = select.Count - 1;
+            while (Next(reader, location))
+            {
+                var values = new object?[fields.Count];
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var slot = slots[i];
+                    if (slot >= 0 && !reader.IsDBNull(slot))
+                    {
+                        values[i] = fields[i].Type.Id switch
+                        {
+                            IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz =>
+                                new DateTime(DateTime.UnixEpoch.Ticks + (reader.GetInt64(slot) * 10), DateTimeKind.Utc),
+                            IcebergTypeId.Double when reader.GetFieldType(slot) == typeof(double) => reader.GetDouble(slot),
+                            IcebergTypeId.String when reader.GetFieldType(slot) == typeof(string) => reader.GetString(slot),
+                            _ => Convert(fields[i], reader.GetValue(slot), location),
+                        };
+                    }
+                }
+                yield return (reader.GetInt64(positionSlot), values);
+            }
+        }
+    }
+
+    private static bool Next(DuckDBDataReader reader, string location)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (DuckDBException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "DuckDB could not read the Parquet file: " + e.Message, e) { File = location };
+        }
     }
 
     private Dictionary<int, string> ColumnsById(

@@ -89,6 +89,7 @@ public sealed class IcebergTableReader
         var slotOf = readFields.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var projectionSlots = projection.Select(f => slotOf[f.Id]).ToArray();
         var filterSlots = predicates.Select(p => slotOf[p.Field.Id]).ToArray();
+        var identity = projectionSlots.Length == readFields.Count && projectionSlots.Select((s, i) => s == i).All(x => x);
         using var reader = new IcebergParquetFileReader(Io);
         var deletes = IcebergDeleteIndex.Load(plan.DeleteFiles, reader, FieldById);
         var nameMapping = NameMapping();
@@ -109,11 +110,21 @@ public sealed class IcebergTableReader
                 }
                 if (keep)
                 {
-                    rows.Add(projectionSlots.Select(s => values[s]).ToArray());
+                    rows.Add(identity ? values : Pick(values, projectionSlots));
                 }
             }
         }
         return new IcebergScanResult(plan, projection, rows, deleted);
+    }
+
+    private static object?[] Pick(object?[] values, int[] slots)
+    {
+        var row = new object?[slots.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            row[i] = values[slots[i]];
+        }
+        return row;
     }
 
     private IcebergField? FieldById(int id) =>

@@ -18,6 +18,10 @@ public static class IcebergValues
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(value);
+        if (IsNormal(type.TypeId, value))
+        {
+            return value;
+        }
         try
         {
             return type.TypeId switch
@@ -67,6 +71,17 @@ public static class IcebergValues
             throw Mismatch(type, value);
         }
     }
+
+    /// <summary>True when <paramref name="value"/> already has the representation of <paramref name="id"/> (the hot path of every read).</summary>
+    private static bool IsNormal(IcebergTypeId id, object value) => (id, value) switch
+    {
+        (IcebergTypeId.Boolean, bool) or (IcebergTypeId.Int, int) or (IcebergTypeId.Long, long) or (IcebergTypeId.Float, float)
+            or (IcebergTypeId.Double, double) or (IcebergTypeId.Decimal, decimal) or (IcebergTypeId.Date, DateOnly)
+            or (IcebergTypeId.Time, TimeOnly) or (IcebergTypeId.String, string) or (IcebergTypeId.Uuid, Guid)
+            or (IcebergTypeId.Fixed or IcebergTypeId.Binary, byte[]) => true,
+        (IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz, DateTime dt) => dt.Kind == DateTimeKind.Utc,
+        _ => false,
+    };
 
     /// <summary>The integer form of int, long, date (days), time and timestamps (microseconds since the epoch).</summary>
     public static long ToOrdinal(IcebergPrimitiveType type, object value)
