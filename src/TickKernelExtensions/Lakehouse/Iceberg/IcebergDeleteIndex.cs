@@ -104,17 +104,11 @@ internal sealed class IcebergDeleteIndex
         };
     }
 
-    private static bool SamePartition(EqualityDelete e, IcebergFileScanTask data)
-    {
-        if (e.Spec.Fields.Count == 0)
-        {
-            return true;
-        }
-        if (e.Spec.SpecId != data.Spec.SpecId)
-        {
-            return false;
-        }
-        return e.Spec.Fields.All(f =>
-            IcebergRowKeyComparer.Instance.Equals([e.Partition.GetValueOrDefault(f.FieldId)], [data.File.Partition.GetValueOrDefault(f.FieldId)]));
-    }
+    private static bool SamePartition(EqualityDelete e, IcebergFileScanTask data) => AppliesToPartition(e.Spec, e.Partition, data);
+
+    /// <summary>Whether a delete file written under <paramref name="spec"/> with <paramref name="partition"/> can touch the data file's rows.</summary>
+    internal static bool AppliesToPartition(IcebergPartitionSpec spec, IReadOnlyDictionary<int, object?> partition, IcebergFileScanTask data) =>
+        spec.Fields.Count == 0
+        || (spec.SpecId == data.Spec.SpecId && spec.Fields.All(f =>
+            IcebergRowKeyComparer.Instance.Equals([partition.GetValueOrDefault(f.FieldId)], [data.File.Partition.GetValueOrDefault(f.FieldId)])));
 }

@@ -95,6 +95,11 @@ internal sealed class IcebergParquetFileReader : IDisposable
         }
     }
 
+    /// <summary>The file's column name for each requested field id it has (see the type summary for the matching rules).</summary>
+    public Dictionary<int, string> ColumnNames(
+        string localPath, string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping) =>
+        ColumnsById(localPath, location, fields, nameMapping);
+
     private Dictionary<int, string> ColumnsById(
         string path, string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping)
     {
@@ -215,9 +220,9 @@ internal sealed class IcebergParquetFileReader : IDisposable
         return temp;
     }
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public void Dispose()
     {

@@ -142,7 +142,7 @@ public sealed class IcebergTableReader
                 }).ToList();
 
     /// <summary>The table's <c>schema.name-mapping.default</c> (field id → names) for files without field ids.</summary>
-    private Dictionary<int, IReadOnlyList<string>>? NameMapping()
+    internal Dictionary<int, IReadOnlyList<string>>? NameMapping()
     {
         if (!Metadata.Properties.TryGetValue("schema.name-mapping.default", out var json))
         {

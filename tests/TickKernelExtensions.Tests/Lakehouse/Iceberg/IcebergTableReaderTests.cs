@@ -157,6 +157,8 @@ public sealed class IcebergTableReaderTests : IDisposable
         Assert.Equal(2, result.Rows.Count(r => (double)r[2]! == 1.2701));
         Assert.Single(result.Rows, r => (string)r[0]! == "GBPUSD" && (double)r[2]! == 1.2701 && ((DateTime)r[1]!).Hour == 11);
         Assert.Equal(2, result.Plan.DeleteFiles.Count);
+        var sql = DuckDb.Query($"SELECT symbol, bid FROM ({IcebergDuckDbSql.Query(Open())}) ORDER BY symbol, bid");
+        Assert.Equal(result.Rows.Select(r => $"{r[0]} {r[2]}").Order(StringComparer.Ordinal), sql.Select(r => $"{r[0]} {r[1]}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -175,6 +177,7 @@ public sealed class IcebergTableReaderTests : IDisposable
         Assert.Equal(7, result.Rows.Count);
         Assert.All(result.Rows, r => Assert.Null(r[0]));
         Assert.Equal(1.0871, result.Rows[0][1]);
+        Assert.Equal(7L, DuckDb.Scalar<long>($"SELECT count(*) FROM ({IcebergDuckDbSql.Query(Open())}) WHERE venue IS NULL AND bid_price > 1"));
         // Time travel to a snapshot or tag reads with the snapshot's own schema (the old name); a branch with the current one.
         var old = Open().Scan(new IcebergScanOptions { SnapshotId = 1002, Columns = ["bid"] });
         Assert.Equal(1.0871, old.Rows[0][0]);
