@@ -225,6 +225,45 @@ public sealed class IcebergTableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Scan_MissingManifestList_IsFileNotFoundNamingIt()
+    {
+        var reader = Open();
+        var list = reader.Metadata.CurrentSnapshot!.ManifestList;
+        File.Delete(list["file:".Length..]);
+
+        var error = Assert.Throws<IcebergException>(() => reader.Scan());
+
+        Assert.Equal(IcebergErrorKind.FileNotFound, error.Kind);
+        Assert.Equal(list, error.File);
+    }
+
+    [Fact]
+    public void Scan_ColumnOfTheWrongType_NamesFileColumnExpectedAndActual()
+    {
+        var bad = _table.WriteParquet(
+            "SELECT 'USDJPY' AS symbol, TIMESTAMPTZ '2024-01-15 12:00:00+00' AS ts, 'n/a' AS bid",
+            "symbol: 1, ts: 2, bid: 3");
+        _table.Commit(1003, 1_705_600_000_000,
+        [
+            new IcebergDataFile
+            {
+                FilePath = bad,
+                Partition = new Dictionary<int, object?> { [1000] = "USDJPY", [1001] = Day1 },
+                RecordCount = 1,
+                FileSizeInBytes = new FileInfo(bad["file:".Length..]).Length,
+            },
+        ]);
+
+        var error = Assert.Throws<IcebergException>(() => Open().Scan(new IcebergScanOptions { Filter = [IcebergPredicate.Equal("symbol", "USDJPY")] }));
+
+        Assert.Equal(IcebergErrorKind.SchemaMismatch, error.Kind);
+        Assert.Equal(bad, error.File);
+        Assert.Equal("bid", error.Field);
+        Assert.Equal("double", error.Expected);
+        Assert.StartsWith("n/a", error.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_EmptyTable_ReturnsNoRowsAndTheSchema()
     {
         using var dir = new TempDirectory();
