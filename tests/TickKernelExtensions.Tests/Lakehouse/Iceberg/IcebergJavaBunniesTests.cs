@@ -53,6 +53,29 @@ public sealed class IcebergJavaBunniesTests
     }
 
     [Fact]
+    public void Scan_V5ThroughAStreamFunction_CopiesFilesAndAppliesBothDeleteKinds()
+    {
+        var local = IcebergFixtureTables.Io();
+        var opened = new List<string>();
+        var io = new DelegateIcebergFileIO(location =>
+        {
+            opened.Add(location);
+            return local.OpenRead(location);
+        });
+
+        var result = IcebergTableReader.Open(io, $"s3a://{IcebergFixtureTables.Bucket}/{Table}/metadata/v5.metadata.json").Scan();
+
+        Assert.Equal(15, result.Rows.Count);
+        Assert.Single(result.Rows, r => (string?)r[0] == "New Zealand");
+        Assert.Contains(opened, l => l.EndsWith("bunnies-eq-delete-new-zealand.parquet", StringComparison.Ordinal));
+        Assert.Contains(opened, l => l.EndsWith("bunnies-initial.parquet", StringComparison.Ordinal));
+        var missing = Assert.Throws<IcebergException>(() => IcebergTableReader.Open(
+            new DelegateIcebergFileIO(_ => throw new FileNotFoundException("gone")), "s3://b/t/metadata/v9.metadata.json"));
+        Assert.Equal("s3://b/t/metadata/v9.metadata.json", missing.File);
+        Assert.Equal(IcebergErrorKind.FileNotFound, missing.Kind);
+    }
+
+    [Fact]
     public void Scan_V5TimeTravelToEachSnapshot_MatchesEachVersion()
     {
         var reader = IcebergFixtureTables.Open(Table, "v5.metadata.json");
