@@ -53,9 +53,14 @@ public static class IcebergManifestCodec
         {
             foreach (var (fieldId, field) in IcebergAvro.FieldsById(p.Schema))
             {
-                var raw = p.GetValue(field.Pos);
-                partition[fieldId] = raw is null || resultTypes is null || !resultTypes.TryGetValue(fieldId, out var type)
-                    ? raw
+                var raw = p.GetValue(field.Pos) switch
+                {
+                    GenericFixed fixedValue => fixedValue.Value, // fixed, uuid and (older writers') decimal partitions
+                    AvroDecimal dec => dec.ToType<decimal>(),
+                    var other => other,
+                };
+                partition[fieldId] = raw is null || resultTypes is null || !resultTypes.TryGetValue(fieldId, out var type) ? raw
+                    : raw is byte[] bytes && type.TypeId is IcebergTypeId.Decimal or IcebergTypeId.Uuid ? IcebergSingleValue.FromBytes(type, bytes)
                     : IcebergValues.Normalize(type, raw);
             }
         }

@@ -218,6 +218,55 @@ public sealed class IcebergManifestCodecTests
     }
 
     [Fact]
+    public void Read_DecimalAndUuidPartitionsAsAvroFixed_ConvertToDecimalAndGuid()
+    {
+        // A manifest as Java writes decimal and uuid partition values: Avro fixed (decimal with its logical type).
+        var schema = new IcebergSchema(0, [new IcebergField(1, "price", false, IcebergPrimitiveType.Decimal(10, 2)), new IcebergField(2, "id", false, IcebergPrimitiveType.Uuid)]);
+        var spec = new IcebergPartitionSpec(0, [new IcebergPartitionField("price", IcebergTransform.Identity, 1, 1000), new IcebergPartitionField("id", IcebergTransform.Identity, 2, 1001)]);
+        var avro = (Avro.RecordSchema)Avro.Schema.Parse("""
+            {"type":"record","name":"manifest_entry","fields":[
+             {"name":"status","type":"int","field-id":0},
+             {"name":"data_file","field-id":2,"type":{"type":"record","name":"r2","fields":[
+              {"name":"content","type":"int","field-id":134},
+              {"name":"file_path","type":"string","field-id":100},
+              {"name":"file_format","type":"string","field-id":101},
+              {"name":"partition","field-id":102,"type":{"type":"record","name":"r102","fields":[
+               {"name":"price","field-id":1000,"type":["null",{"type":"fixed","name":"decimal_10_2","size":5,"logicalType":"decimal","precision":10,"scale":2}],"default":null},
+               {"name":"id","field-id":1001,"type":["null",{"type":"fixed","name":"uuid_fixed","size":16}],"default":null}]}},
+              {"name":"record_count","type":"long","field-id":103},
+              {"name":"file_size_in_bytes","type":"long","field-id":104}]}}]}
+            """);
+        var dataFileSchema = IcebergAvro.RecordOf(avro.Fields[1].Schema);
+        var partitionSchema = IcebergAvro.RecordOf(dataFileSchema.Fields[3].Schema);
+        var uuid = Guid.Parse("f79c3e09-677c-4bbd-a479-3f349cb785e7");
+        var partition = new GenericRecord(partitionSchema);
+        partition.Add("price", new Avro.AvroDecimal(99999999.99m));
+        partition.Add("id", new GenericFixed((Avro.FixedSchema)IcebergAvro.NonNull(partitionSchema.Fields[1].Schema), uuid.ToByteArray(bigEndian: true)));
+        var dataFile = new GenericRecord(dataFileSchema);
+        dataFile.Add("content", 0);
+        dataFile.Add("file_path", "s3://b/t/data/x.parquet");
+        dataFile.Add("file_format", "PARQUET");
+        dataFile.Add("partition", partition);
+        dataFile.Add("record_count", 1L);
+        dataFile.Add("file_size_in_bytes", 10L);
+        var entry = new GenericRecord(avro);
+        entry.Add("status", 0);
+        entry.Add("data_file", dataFile);
+        using var bytes = new MemoryStream();
+        using (var writer = DataFileWriter<GenericRecord>.OpenWriter(new GenericDatumWriter<GenericRecord>(avro), bytes, leaveOpen: true))
+        {
+            writer.Append(entry);
+        }
+        bytes.Position = 0;
+
+        var read = Assert.Single(IcebergManifestCodec.Read(bytes, "java-m0.avro", spec, schema).Entries);
+
+        Assert.Equal(99999999.99m, read.DataFile.Partition[1000]);
+        Assert.Equal(uuid, read.DataFile.Partition[1001]);
+        Assert.Null(read.SnapshotId);
+    }
+
+    [Fact]
     public void Read_NotAnAvroFile_NamesTheFile()
     {
         var error = Assert.Throws<IcebergException>(() => IcebergManifestCodec.Read(new MemoryStream("not avro"u8.ToArray()), "s3://b/m.avro"));
