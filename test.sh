@@ -39,6 +39,7 @@ ensure_npm() { # ensure_npm COMMAND PACKAGE@VERSION: tools from the npm registry
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_npm s3rver s3rver@3.7.1   # S3-compatible server on loopback for the storage and replication tests
+ensure_py avro python3-avro           # Apache Avro's reference reader cross-checks the Iceberg manifests we write
 
 results="TestResults"
 rm -rf "$results"

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace TickKernelExtensions.Lakehouse.Iceberg;
+
+/// <summary>
+/// A DuckDB SQL query over one snapshot of a table: a <c>UNION ALL</c> of one <c>SELECT</c> per live data file
+/// that maps the file's columns to the table's by field id (missing columns as typed NULLs), drops rows hit by
+/// position deletes (<c>file_row_number</c> anti-join) and equality deletes (<c>IS NOT DISTINCT FROM</c>
+/// anti-join), under the same sequence-number and partition rules as <see cref="IcebergTableReader.Scan"/>.
+/// DuckDB then streams and filters it columnar, without the row objects of <see cref="IcebergScanResult"/>.
+/// Files must be on local disk (<see cref="IIcebergFileIO.LocalPath"/>).
+/// </summary>
+public static class IcebergDuckDbSql
+{
+    /// <summary>
+    /// The SELECT for the snapshot chosen by <paramref name="options"/> (<see cref="IcebergScanOptions.Filter"/>
+    /// prunes files only, so it is refused here: put the condition in the outer SQL's WHERE).
+    /// </summary>
+    public static string Query(IcebergTableReader table, IcebergScanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        options ??= new IcebergScanOptions();
+        if (options.Filter.Count > 0)
+        {
+            throw new ArgumentException("IcebergDuckDbSql.Query does not take a Filter; write the condition in the SQL's WHERE clause.", nameof(options));
+        }
+        var plan = table.Plan(options);
+        var fields = options.Columns is null
+            ? plan.Schema.Fields.ToList()
+            : options.Columns.Select(c => plan.Schema.FindField(c) ?? throw new IcebergException(IcebergErrorKind.ColumnNotFound, "A projected column is not in the schema.") { Field = c }).ToList();
+        var nameMapping = table.NameMapping();
+        using var files = new IcebergParquetFileReader(table.Io);
+        if (plan.DataFiles.Count == 0)
+        {
+            return "SELECT " + string.Join(", ", fields.Select(f => $"NULL::{DuckDbType(f.Type)} AS {IcebergParquetFileReader.Quote(f.Name)}")) + " WHERE false";
+        }
+        var positionDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.PositionDeletes).ToList();
+        var equalityDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.EqualityDeletes).ToList();
+        var parts = new List<string>();
+        foreach (var task in plan.DataFiles)
+        {
+            var path = Local(table.Io, task.File.FilePath);
+            var equality = equalityDeletes.Where(e => e.DataSequenceNumber > task.DataSequenceNumber && IcebergDeleteIndex.AppliesToPartition(e.Spec, e.File.Partition, task)).ToList();
+            var needed = fields.Concat(equality.SelectMany(e => e.File.EqualityIds ?? []).Distinct()
+                .Where(id => fields.All(f => f.Id != id))
+                .Select(id => plan.Schema.FindField(id) ?? table.Metadata.Schemas.Select(s => s.FindField(id)).First(f => f is not null)!)).ToList();
+            var names = files.ColumnNames(path, task.File.FilePath, needed, nameMapping);
+            string Column(IcebergField f) => names.TryGetValue(f.Id, out var n)
+                ? $"t.{IcebergParquetFileReader.Quote(n)}::{DuckDbType(f.Type)}"
+                : $"NULL::{DuckDbType(f.Type)}";
+            var sql = new StringBuilder();
+            sql.Append("SELECT ").AppendJoin(", ", fields.Select(f => Column(f) + " AS " + IcebergParquetFileReader.Quote(f.Name)));
+            sql.Append(" FROM read_parquet(").Append(IcebergParquetFileReader.Literal(path)).Append(", file_row_number = true) t");
+            var conditions = new List<string>();
+            var applicablePositions = positionDeletes.Where(d => d.DataSequenceNumber >= task.DataSequenceNumber).ToList();
+            if (applicablePositions.Count > 0)
+            {
+                var list = string.Join(", ", applicablePositions.Select(d => IcebergParquetFileReader.Literal(Local(table.Io, d.File.FilePath))));
+                conditions.Add($"t.file_row_number NOT IN (SELECT pos FROM read_parquet([{list}]) WHERE pos IS NOT NULL AND file_path = {IcebergParquetFileReader.Literal(task.File.FilePath)})");
+            }
+            foreach (var e in equality)
+            {
+                var deletePath = Local(table.Io, e.File.FilePath);
+                var ids = e.File.EqualityIds!;
+                var deleteFields = ids.Select(id => needed.First(f => f.Id == id)).ToList();
+                var deleteNames = files.ColumnNames(deletePath, e.File.FilePath, deleteFields, nameMapping);
+                var matches = deleteFields.Select(f =>
+                    $"d.{IcebergParquetFileReader.Quote(deleteNames.GetValueOrDefault(f.Id) ?? throw MissingColumn(e.File.FilePath, f))}::{DuckDbType(f.Type)} IS NOT DISTINCT FROM {Column(f)}");
+                conditions.Add($"NOT EXISTS (SELECT 1 FROM read_parquet({IcebergParquetFileReader.Literal(deletePath)}) d WHERE {string.Join(" AND ", matches)})");
+            }
+            if (conditions.Count > 0)
+            {
+                sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
+            }
+            parts.Add(sql.ToString());
+        }
+        return string.Join("\nUNION ALL\n", parts);
+    }
+
+    /// <summary>DuckDB's name for an Iceberg primitive type (nested types are not mapped).</summary>
+    public static string DuckDbType(IcebergType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type is IcebergPrimitiveType p ? p.TypeId switch
+        {
+            IcebergTypeId.Boolean => "BOOLEAN",
+            IcebergTypeId.Int => "INTEGER",
+            IcebergTypeId.Long => "BIGINT",
+            IcebergTypeId.Float => "FLOAT",
+            IcebergTypeId.Double => "DOUBLE",
+            IcebergTypeId.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL({p.Precision}, {p.Scale})"),
+            IcebergTypeId.Date => "DATE",
+            IcebergTypeId.Time => "TIME",
+            IcebergTypeId.Timestamp => "TIMESTAMP",
+            IcebergTypeId.TimestampTz => "TIMESTAMPTZ",
+            IcebergTypeId.String => "VARCHAR",
+            IcebergTypeId.Uuid => "UUID",
+            _ => "BLOB",
+        }
+        : throw new IcebergException(IcebergErrorKind.Unsupported, "SQL over nested columns is not supported.") { Actual = type.Id.ToString() };
+    }
+
+    private static string Local(IIcebergFileIO io, string location) =>
+        io.LocalPath(location) is { } path && File.Exists(path)
+            ? path
+            : throw new IcebergException(IcebergErrorKind.FileNotFound, "SQL needs the file on local disk, and it is not there.")
+            {
+                File = location,
+                Actual = io.LocalPath(location) ?? "(no local path)",
+            };
+
+    private static IcebergException MissingColumn(string file, IcebergField field) =>
+        new(IcebergErrorKind.SchemaMismatch, "An equality delete file lacks one of its equality columns.") { File = file, Field = field.Name };
+}

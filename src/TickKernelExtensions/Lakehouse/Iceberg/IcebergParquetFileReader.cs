@@ -1,0 +1,235 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace TickKernelExtensions.Lakehouse.Iceberg;
+
+/// <summary>
+/// Reads the top-level columns of one Parquet file through embedded DuckDB, choosing each file column by its
+/// Parquet <c>field_id</c> (so renamed columns read under their new name and columns added later read as null).
+/// Files without any field ids are matched through <c>schema.name-mapping.default</c> when the table has one
+/// (unmapped columns read as null), else by the current column names.
+/// </summary>
+internal sealed class IcebergParquetFileReader : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly IIcebergFileIO _io;
+    private readonly List<string> _temporaryFiles = [];
+
+    public IcebergParquetFileReader(IIcebergFileIO io)
+    {
+        _io = io;
+        _connection = new DuckDBConnection("DataSource=:memory:");
+        _connection.Open();
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="location"/>, streamed: one value per requested field (null when the file lacks
+    /// the field) in <see cref="IcebergValues"/> representation, and each row's position in the file.
+    /// </summary>
+    public IEnumerable<(long Position, object?[] Values)> Read(
+        string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping = null)
+    {
+        var path = LocalCopy(location);
+        var names = ColumnsById(path, location, fields, nameMapping);
+        var select = new List<string>();
+        var slots = new int[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            slots[i] = -1;
+            if (!names.TryGetValue(fields[i].Id, out var name))
+            {
+                continue;
+            }
+            var quoted = Quote(name);
+            slots[i] = select.Count;
+            select.Add(fields[i].Type.Id is IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz ? $"epoch_us({quoted})" : quoted);
+        }
+        select.Add("file_row_number");
+        using var command = _connection.CreateCommand();
+        // DuckDB keeps a file's row order (preserve_insertion_order); positions come from file_row_number anyway.
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Literal(path)}, file_row_number = true)";
+        DuckDBDataReader reader;
+        try
+        {
+            reader = command.ExecuteReader();
+        }
+        catch (DuckDBException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "DuckDB could not read the Parquet file: " + e.Message, e) { File = location };
+        }
+        using (reader)
+        {
+            var positionSlot = select.Count - 1;
+            while (Next(reader, location))
+            {
+                var values = new object?[fields.Count];
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var slot = slots[i];
+                    if (slot >= 0 && !reader.IsDBNull(slot))
+                    {
+                        values[i] = fields[i].Type.Id switch
+                        {
+                            IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz =>
+                                new DateTime(DateTime.UnixEpoch.Ticks + (reader.GetInt64(slot) * 10), DateTimeKind.Utc),
+                            IcebergTypeId.Double when reader.GetFieldType(slot) == typeof(double) => reader.GetDouble(slot),
+                            IcebergTypeId.String when reader.GetFieldType(slot) == typeof(string) => reader.GetString(slot),
+                            _ => Convert(fields[i], reader.GetValue(slot), location),
+                        };
+                    }
+                }
+                yield return (reader.GetInt64(positionSlot), values);
+            }
+        }
+    }
+
+    private static bool Next(DuckDBDataReader reader, string location)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (DuckDBException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "DuckDB could not read the Parquet file: " + e.Message, e) { File = location };
+        }
+    }
+
+    /// <summary>The file's column name for each requested field id it has (see the type summary for the matching rules).</summary>
+    public Dictionary<int, string> ColumnNames(
+        string localPath, string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping) =>
+        ColumnsById(localPath, location, fields, nameMapping);
+
+    private Dictionary<int, string> ColumnsById(
+        string path, string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping)
+    {
+        var wanted = fields.Select(f => f.Id).ToHashSet();
+        var byId = new Dictionary<int, string>();
+        var topLevel = new List<string>();
+        using var command = _connection.CreateCommand();
+        // parquet_schema lists the root first, then every element depth first; top-level columns are the root's
+        // children, found by walking num_children.
+        command.CommandText = $"SELECT name, field_id, num_children FROM parquet_schema({Literal(path)})";
+        var elements = new List<(string Name, long? FieldId, long Children)>();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                elements.Add((reader.GetString(0), reader.IsDBNull(1) ? null : System.Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(2) ? 0 : System.Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "Not a readable Parquet file: " + e.Message, e) { File = location };
+        }
+        var index = 1;
+        var anyId = false;
+        var rootChildren = elements.Count == 0 ? 0 : elements[0].Children;
+        for (var c = 0; c < rootChildren && index < elements.Count; c++)
+        {
+            var (name, fieldId, _) = elements[index];
+            topLevel.Add(name);
+            if (fieldId is { } id)
+            {
+                anyId = true;
+                if (wanted.Contains((int)id))
+                {
+                    byId[(int)id] = name;
+                }
+            }
+            index = Skip(elements, index);
+        }
+        if (!anyId)
+        {
+            foreach (var f in fields)
+            {
+                // With a name mapping only mapped names count (as in Java and pyiceberg); without one, the current name.
+                IReadOnlyList<string> candidates = nameMapping is null ? [f.Name] : nameMapping.TryGetValue(f.Id, out var mapped) ? mapped : [];
+                var match = candidates.FirstOrDefault(topLevel.Contains);
+                if (match is not null)
+                {
+                    byId[f.Id] = match;
+                }
+            }
+        }
+        return byId;
+    }
+
+    private static int Skip(List<(string Name, long? FieldId, long Children)> elements, int index)
+    {
+        var children = elements[index].Children;
+        index++;
+        for (var i = 0; i < children && index < elements.Count; i++)
+        {
+            index = Skip(elements, index);
+        }
+        return index;
+    }
+
+    private static object Convert(IcebergField field, object value, string location)
+    {
+        if (field.Type is not IcebergPrimitiveType type)
+        {
+            return value; // nested values are returned as DuckDB gives them
+        }
+        if (value is Stream stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            value = copy.ToArray();
+        }
+        try
+        {
+            return IcebergValues.Normalize(type, value);
+        }
+        catch (IcebergException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "A Parquet column does not hold its Iceberg type.", e)
+            {
+                File = location,
+                Field = field.Name,
+                Expected = e.Expected,
+                Actual = e.Actual,
+            };
+        }
+    }
+
+    private string LocalCopy(string location)
+    {
+        if (_io.LocalPath(location) is { } local)
+        {
+            if (!File.Exists(local))
+            {
+                throw new IcebergException(IcebergErrorKind.FileNotFound,
+                    local == location ? "Data file not found." : "Data file not found (resolved to " + local + ").")
+                {
+                    File = location,
+                };
+            }
+            return local;
+        }
+        var temp = Path.Combine(Path.GetTempPath(), "iceberg-" + Guid.NewGuid().ToString("N") + ".parquet");
+        using (var input = _io.OpenRead(location))
+        using (var output = File.Create(temp))
+        {
+            input.CopyTo(output);
+        }
+        _temporaryFiles.Add(temp);
+        return temp;
+    }
+
+    internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    internal static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        foreach (var temp in _temporaryFiles)
+        {
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+namespace TickKernelExtensions.Lakehouse.Iceberg;
+
+/// <summary>
+/// Plans a scan: picks the snapshot, reads its manifest list and manifests, keeps live (EXISTING/ADDED) entries,
+/// and prunes data files by partition values (manifest-list summaries first, then each file's partition tuple)
+/// and by column lower/upper bounds and null counts. Delete files are never pruned.
+/// </summary>
+public static class IcebergScanPlanner
+{
+    /// <summary>Plans a scan of <paramref name="metadata"/> reading files through <paramref name="io"/>.</summary>
+    public static IcebergScanPlan Plan(IcebergTableMetadata metadata, IIcebergFileIO io, IcebergScanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(io);
+        options ??= new IcebergScanOptions();
+        options.Validate();
+        var (snapshot, schema) = Resolve(metadata, options);
+        var predicates = Bind(schema, options.Filter);
+        if (snapshot is null)
+        {
+            return new IcebergScanPlan(null, schema, [], [], 0, 0, 0);
+        }
+        List<IcebergManifestFile> manifests;
+        using (var stream = io.OpenRead(snapshot.ManifestList))
+        {
+            manifests = IcebergManifestListCodec.Read(stream, snapshot.ManifestList);
+        }
+        var data = new List<IcebergFileScanTask>();
+        var deletes = new List<IcebergFileScanTask>();
+        int read = 0, manifestsPruned = 0, filesPruned = 0;
+        foreach (var manifest in manifests)
+        {
+            var spec = metadata.Spec(manifest.PartitionSpecId);
+            if (manifest.Content == IcebergFileContent.Data && !ManifestMayMatch(manifest, spec, schema, predicates))
+            {
+                manifestsPruned++;
+                continue;
+            }
+            read++;
+            IcebergManifest contents;
+            using (var stream = io.OpenRead(manifest.ManifestPath))
+            {
+                contents = IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, PartitionSchema(metadata, schema, spec));
+            }
+            foreach (var entry in contents.Entries.Where(e => e.IsLive))
+            {
+                var task = new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec);
+                if (entry.DataFile.Content != IcebergFileContent.Data)
+                {
+                    deletes.Add(task);
+                }
+                else if (FileMayMatch(entry.DataFile, spec, schema, predicates))
+                {
+                    data.Add(task);
+                }
+                else
+                {
+                    filesPruned++;
+                }
+            }
+        }
+        return new IcebergScanPlan(snapshot, schema, data, deletes, read, manifestsPruned, filesPruned);
+    }
+
+    private static (IcebergSnapshot? Snapshot, IcebergSchema Schema) Resolve(IcebergTableMetadata m, IcebergScanOptions o)
+    {
+        if (o.Ref is { } name && (name == "main" || (m.Refs.TryGetValue(name, out var r) && r.Type == IcebergSnapshotRef.Branch)))
+        {
+            // A branch reads with the table's current schema, like the main branch.
+            return (name == "main" && !m.Refs.ContainsKey("main") ? m.CurrentSnapshot : m.SnapshotOfRef(name), m.CurrentSchema);
+        }
+        IcebergSnapshot? explicitSnapshot =
+            o.SnapshotId is { } id ? m.Snapshot(id)
+            : o.AsOfTimestampMs is { } ts ? m.SnapshotAsOf(ts)
+            : o.Ref is { } tag ? m.SnapshotOfRef(tag)
+            : null;
+        if (explicitSnapshot is null)
+        {
+            return (m.CurrentSnapshot, m.CurrentSchema);
+        }
+        var schema = explicitSnapshot.SchemaId is { } sid && m.Schemas.Any(s => s.SchemaId == sid) ? m.Schema(sid) : m.CurrentSchema;
+        return (explicitSnapshot, schema);
+    }
+
+    /// <summary>
+    /// The schema that resolves a spec's source columns: the scan schema when it has them all, else the current one
+    /// (a file written under an older spec may partition by a column the scan's schema no longer has).
+    /// </summary>
+    private static IcebergSchema PartitionSchema(IcebergTableMetadata m, IcebergSchema schema, IcebergPartitionSpec spec) =>
+        spec.Fields.All(f => schema.FindField(f.SourceId) is not null) ? schema
+        : m.Schemas.FirstOrDefault(s => spec.Fields.All(f => s.FindField(f.SourceId) is not null)) ?? schema;
+
+    internal static List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> Bind(
+        IcebergSchema schema, IReadOnlyList<IcebergPredicate> filter)
+    {
+        var bound = new List<(IcebergPredicate, IcebergField, IcebergPrimitiveType, object)>();
+        foreach (var p in filter)
+        {
+            var field = schema.FindField(p.Column)
+                ?? throw new IcebergException(IcebergErrorKind.ColumnNotFound, "A filter names a column the schema does not have.")
+                {
+                    Field = p.Column,
+                    Expected = "one of " + string.Join(", ", schema.Fields.Select(f => f.Name)),
+                    Actual = p.Column,
+                };
+            var type = field.Type as IcebergPrimitiveType
+                ?? throw new IcebergException(IcebergErrorKind.Unsupported, "Filters on nested columns are not supported.") { Field = p.Column, Actual = field.Type.Id.ToString() };
+            bound.Add((p, field, type, IcebergValues.Normalize(type, p.Value)));
+        }
+        return bound;
+    }
+
+    private static bool ManifestMayMatch(
+        IcebergManifestFile manifest, IcebergPartitionSpec spec, IcebergSchema schema,
+        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+    {
+        if (manifest.Partitions is not { } summaries || summaries.Count != spec.Fields.Count)
+        {
+            return true;
+        }
+        for (var i = 0; i < spec.Fields.Count; i++)
+        {
+            var pf = spec.Fields[i];
+            foreach (var (p, field, type, literal) in predicates.Where(x => x.Field.Id == pf.SourceId))
+            {
+                if (Project(pf, p, type, literal) is not { } projected)
+                {
+                    continue;
+                }
+                var s = summaries[i];
+                if (s.LowerBound is null && s.UpperBound is null)
+                {
+                    if (s.ContainsNull)
+                    {
+                        return false; // every partition value is null: no row matches a comparison
+                    }
+                    continue;
+                }
+                var resultType = pf.Transform.ResultType(type);
+                var lower = s.LowerBound is null ? null : IcebergSingleValue.FromBytes(resultType, s.LowerBound);
+                var upper = s.UpperBound is null ? null : IcebergSingleValue.FromBytes(resultType, s.UpperBound);
+                if (!projected.Predicate.MayMatchRange(resultType, lower, upper, projected.Literal))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static bool FileMayMatch(
+        IcebergDataFile file, IcebergPartitionSpec spec, IcebergSchema schema,
+        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+    {
+        foreach (var (p, field, type, literal) in predicates)
+        {
+            foreach (var pf in spec.Fields.Where(f => f.SourceId == field.Id))
+            {
+                if (Project(pf, p, type, literal) is not { } projected || !file.Partition.TryGetValue(pf.FieldId, out var value))
+                {
+                    continue;
+                }
+                if (value is null)
+                {
+                    return false;
+                }
+                var resultType = pf.Transform.ResultType(type);
+                if (!projected.Predicate.MayMatchRange(resultType, value, value, projected.Literal))
+                {
+                    return false;
+                }
+            }
+            if (file.ValueCounts?.TryGetValue(field.Id, out var values) == true
+                && file.NullValueCounts?.TryGetValue(field.Id, out var nulls) == true && values == nulls)
+            {
+                return false; // only nulls in this column
+            }
+            var lower = file.LowerBounds?.TryGetValue(field.Id, out var lb) == true ? IcebergSingleValue.FromBytes(type, lb) : null;
+            var upper = file.UpperBounds?.TryGetValue(field.Id, out var ub) == true ? IcebergSingleValue.FromBytes(type, ub) : null;
+            if (!p.MayMatchRange(type, lower, upper, literal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The predicate on the partition value implied by a predicate on its source column, or null when the
+    /// transform cannot prune it (bucket for ranges, void). Order-preserving transforms lose strictness:
+    /// <c>ts &lt; x</c> implies <c>day(ts) &lt;= day(x)</c>.
+    /// </summary>
+    private static (IcebergPredicate Predicate, object Literal)? Project(IcebergPartitionField pf, IcebergPredicate p, IcebergPrimitiveType sourceType, object literal)
+    {
+        var t = pf.Transform;
+        if (t.Kind == IcebergTransformKind.Void || (t.Kind == IcebergTransformKind.Bucket && p.Op != IcebergComparison.Equal))
+        {
+            return null;
+        }
+        var projectedLiteral = t.Apply(sourceType, literal)!;
+        var op = t.Kind == IcebergTransformKind.Identity ? p.Op : p.Op switch
+        {
+            IcebergComparison.LessThan => IcebergComparison.LessThanOrEqual,
+            IcebergComparison.GreaterThan => IcebergComparison.GreaterThanOrEqual,
+            _ => p.Op,
+        };
+        return (new IcebergPredicate(pf.Name, op, projectedLiteral), projectedLiteral);
+    }
+}
