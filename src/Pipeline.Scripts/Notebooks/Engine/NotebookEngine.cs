@@ -34,8 +34,19 @@ public sealed class NotebookEngine
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        _scriptOptions = CreateScriptOptions(options);
+        ConsoleRouter.Install();
+        DisplayRouter.Install();
+    }
+
+    /// <summary>
+    /// The Roslyn options cells compile with: imports, references, <c>#r</c>/<c>#load</c> resolved from
+    /// <see cref="NotebookEngineOptions.BaseDirectory"/>. Shared with the kernel's completion, so it sees what cells see.
+    /// </summary>
+    internal static ScriptOptions CreateScriptOptions(NotebookEngineOptions options)
+    {
         var baseDirectory = Path.GetFullPath(options.BaseDirectory);
-        _scriptOptions = ScriptOptions.Default
+        return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithImports(options.Imports)
             .AddReferences(options.References)
@@ -44,8 +55,6 @@ public sealed class NotebookEngine
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))
             .WithEmitDebugInformation(options.EmitDebugInformation)
             .WithFileEncoding(System.Text.Encoding.UTF8);
-        ConsoleRouter.Install();
-        DisplayRouter.Install();
     }
 
     /// <summary>The options this engine was created with.</summary>
