@@ -15,8 +15,8 @@ internal sealed class JupyterPython : IDisposable
 {
     public const string Python = "/usr/bin/python3";
 
-    /// <summary>The kernelspec name the tests install.</summary>
-    public const string KernelName = "tick-csharp-test";
+    /// <summary>The kernelspec name the tests install (the notebooks' own: the temp JUPYTER_PATH comes first in the search).</summary>
+    public const string KernelName = KernelspecWriter.DefaultName;
 
     private static readonly Lazy<string?> Missing = new(FindProblem);
     private readonly TempDirectory _home = new();
