@@ -29,6 +29,8 @@ ensure_py() { # ensure_py MODULE PACKAGE: Debian's python3 modules for tools nob
     || echo "could not install $2: the tests that need it will fail under CI"
 }
 ensure_py nbformat python3-nbformat   # strict validation of every executed notebook
+ensure_py jupyter_client python3-jupyter-client   # Jupyter's own client drives our kernel
+ensure_py nbclient python3-nbclient               # jupyter execute runs the notebooks through our kernel
 
 results="TestResults"
 rm -rf "$results"

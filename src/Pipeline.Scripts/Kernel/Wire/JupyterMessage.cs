@@ -13,6 +13,9 @@ namespace Pipeline.Scripts.Kernel.Wire;
 /// <param name="Content">The content object.</param>
 public sealed record JupyterMessage(IReadOnlyList<byte[]> Identities, byte[] HeaderBytes, JsonObject Header, JsonObject Metadata, JsonObject Content)
 {
+    /// <summary>The parent header; null when it is empty (<c>{}</c>). Clients match replies and outputs to their requests with it.</summary>
+    public JsonObject? ParentHeader { get; init; }
+
     /// <summary>The header's <c>msg_type</c>, e.g. <c>execute_request</c>.</summary>
     public string MsgType => (string?)Header["msg_type"] ?? "";
 

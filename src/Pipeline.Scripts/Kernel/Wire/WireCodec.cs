@@ -84,7 +84,10 @@ public static class WireCodec
                 header,
                 ParseObject(header, "header"),
                 ParseObject(metadata, "metadata"),
-                ParseObject(content, "content"));
+                ParseObject(content, "content"))
+            {
+                ParentHeader = parent.Length > 2 ? ParseObject(parent, "parent_header") : null,
+            };
             problem = null;
             return message;
         }
