@@ -17,38 +17,38 @@ Console.WriteLine($"== kernel: {runs} runs, {cells} empty cells; pipeline {pipel
 
 try
 {
-    var kernelFirst = new List<double>();
-    var kernelCells = new List<double>();
-    for (var run = 0; run < runs; run++)
-    {
-        var clock = Stopwatch.StartNew();
-        using var kernel = KernelClient.Start(dotnet, pipeline, work);
-        kernel.WaitForReady(TimeSpan.FromSeconds(60));
-        var result = kernel.Execute("1 + 1");
-        kernelFirst.Add(clock.Elapsed.TotalMilliseconds);
-        if (result != "2")
-        {
-            throw new InvalidOperationException($"expected the first cell to give 2, got '{result}'");
-        }
-        for (var i = 0; i < cells; i++)
-        {
-            var cell = Stopwatch.StartNew();
-            kernel.Execute(EmptyCell);
-            kernelCells.Add(cell.Elapsed.TotalMilliseconds);
-        }
-    }
-
     var one = Path.Combine(work, "one.ipynb");
     var many = Path.Combine(work, "many.ipynb");
     WriteNotebook(one, ["1 + 1"]);
     WriteNotebook(many, ["1 + 1", .. Enumerable.Repeat(EmptyCell, cells)]);
+    var kernelFirst = new List<double>();
+    var kernelCells = new List<double>();
     var runnerFirst = new List<double>();
     var runnerPerCell = new List<double>();
+    // Kernel and runner alternate, run by run, so both see the same load on a shared machine.
     for (var run = 0; run < runs; run++)
     {
+        var clock = Stopwatch.StartNew();
+        using (var kernel = KernelClient.Start(dotnet, pipeline, work))
+        {
+            kernel.WaitForReady(TimeSpan.FromSeconds(60));
+            var result = kernel.Execute("1 + 1");
+            kernelFirst.Add(clock.Elapsed.TotalMilliseconds);
+            if (result != "2")
+            {
+                throw new InvalidOperationException($"expected the first cell to give 2, got '{result}'");
+            }
+            for (var i = 0; i < cells; i++)
+            {
+                var cell = Stopwatch.StartNew();
+                kernel.Execute(EmptyCell);
+                kernelCells.Add(cell.Elapsed.TotalMilliseconds);
+            }
+        }
         var first = RunNotebook(one);
         runnerFirst.Add(first);
         runnerPerCell.Add((RunNotebook(many) - first) / cells);
+        Console.WriteLine($"run {run + 1}: kernel first result {kernelFirst[^1]:0} ms, runner {first:0} ms");
     }
 
     Console.WriteLine();

@@ -69,7 +69,8 @@ internal sealed partial class KernelHost
         }
         if (result.Status == CellStatus.Completed)
         {
-            _intelligence.Record(code);
+            // Off the reply's path: the first parse loads Roslyn into the kernel process.
+            _ = Task.Run(() => _intelligence.Record(code));
             Reply(KernelChannel.Shell, request, "execute_reply", new JsonObject
             {
                 ["status"] = "ok",
