@@ -30,6 +30,17 @@ internal sealed class JupyterPython : IDisposable
     /// <summary>The installed kernelspec's folder.</summary>
     public string SpecFolder { get; }
 
+    /// <summary>Installs our kernelspec under <paramref name="name"/> with <paramref name="edit"/> applied to its kernel.json; returns the name.</summary>
+    public string InstallVariant(string name, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        var folder = KernelspecWriter.Install(_home.Combine("data"), name);
+        var path = Path.Combine(folder, "kernel.json");
+        var spec = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        edit(spec);
+        File.WriteAllText(path, spec.ToJsonString());
+        return name;
+    }
+
     /// <summary>The temp folder of this session.</summary>
     public TempDirectory Home => _home;
 

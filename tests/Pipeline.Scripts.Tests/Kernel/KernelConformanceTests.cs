@@ -13,12 +13,19 @@ public sealed class KernelConformanceTests
     [InlineData("protocol")]
     [InlineData("faults")]
     [InlineData("restart")]
+    [InlineData("signal")]
     public async Task JupyterClient_DrivesKernel_EveryCheckPasses(string group)
     {
         using var jupyter = JupyterPython.Require();
         var script = Path.Combine(AppContext.BaseDirectory, "Kernel", "Conformance", "conformance.py");
+        var kernel = JupyterPython.KernelName;
+        if (group == "signal")
+        {
+            // The same kernel with interrupts as SIGINT, the kernelspec default some front ends and users still pick.
+            kernel = jupyter.InstallVariant("tick-csharp-signal", spec => spec["interrupt_mode"] = "signal");
+        }
 
-        var (exit, stdout, stderr) = await jupyter.RunAsync(TimeSpan.FromMinutes(5), null, script, JupyterPython.KernelName, group);
+        var (exit, stdout, stderr) = await jupyter.RunAsync(TimeSpan.FromMinutes(5), null, script, kernel, group);
 
         var lastLine = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
         Assert.True(lastLine.StartsWith('['), $"expected a JSON report from conformance.py, got exit {exit}\n--- stdout\n{stdout}\n--- stderr\n{stderr}");

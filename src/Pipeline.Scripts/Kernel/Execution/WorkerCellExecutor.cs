@@ -25,6 +25,9 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
     /// <summary>The error name of a cell whose worker process died.</summary>
     public const string CrashedName = "WorkerDied";
 
+    // A process ended by SIGINT (signal 2) reports 128 + 2.
+    private const int SigintExitCode = 130;
+
     private readonly string _workingDirectory;
     private readonly TimeSpan _startTimeout;
     private readonly TextWriter _log;
@@ -55,8 +58,9 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
         {
             worker = await _worker;
         }
-        catch (NotebookException e)
+        catch (Exception e) when (e is NotebookException or InvalidOperationException)
         {
+            // It exited while starting (a SIGINT to the process group in interrupt_mode "signal" does that).
             _worker = StartWorker();
             return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, $"the worker process that runs the cells could not start: {e.Message}", [e.Message]), ErrorPublished: false, StateLost: true);
         }
@@ -113,7 +117,7 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
             var worker = await _worker;
             await worker.DisposeAsync();
         }
-        catch (NotebookException)
+        catch (Exception e) when (e is NotebookException or InvalidOperationException)
         {
             // It never started; nothing to stop.
         }
@@ -133,10 +137,11 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
 
     private async Task<CellRunResult> WorkerGoneAsync(WorkerProcess worker)
     {
-        var interrupted = _interrupted;
         await worker.KillAsync();
         var tail = worker.StderrTail;
         var exit = worker.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        // SIGINT to the process group (interrupt_mode "signal") can end the worker before our handler marks the interrupt.
+        var interrupted = _interrupted || worker.ExitCode == SigintExitCode;
         await worker.DisposeAsync();
         _worker = StartWorker();
         var lost = "The kernel's state (variables, definitions, #r references) was lost and a fresh worker started: re-run the cells this one needs.";

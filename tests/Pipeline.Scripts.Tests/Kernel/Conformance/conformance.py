@@ -1,6 +1,6 @@
 """Drives our C# kernel with jupyter_client (Debian python3-jupyter-client), a client nobody here wrote.
 
-Usage: conformance.py KERNEL_NAME GROUP   (GROUP: protocol | faults | restart)
+Usage: conformance.py KERNEL_NAME GROUP   (GROUP: protocol | faults | restart | signal)
 Prints one JSON list of {"test", "ok", "detail"} on stdout; exit code 0 when all passed.
 The kernelspec is found through JUPYTER_PATH (a temp folder the C# test wrote).
 """
@@ -216,6 +216,20 @@ def faults(km, kc):
     check("crash.kernel_alive", km.is_alive() and reply["content"]["status"] == "ok", reply["content"])
 
 
+def signal(km, kc):
+    # interrupt_mode "signal": jupyter_client sends SIGINT to the kernel's process group (its worker included).
+    check("signal.mode", km.kernel_spec.interrupt_mode == "signal", km.kernel_spec.interrupt_mode)
+    run(kc, "var warm = 1;")  # the worker is up: the signal lands in a running cell, not in its start
+    msg_id = kc.execute("while (true) { }")
+    time.sleep(1.5)
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id, 30)
+    collect(kc, msg_id, 10)
+    check("signal.interrupted", reply["content"]["status"] == "error" and reply["content"]["ename"] == "KernelInterrupted", reply["content"])
+    reply, msgs = run(kc, "6 * 7")
+    check("signal.usable_after", km.is_alive() and of(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "42", reply["content"])
+
+
 def restart(km, kc):
     run(kc, "var before = 1;")
     run(kc, "before")
@@ -237,7 +251,7 @@ def main():
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=60)
     check("start.ready", True, f"{time.time() - started:.2f} s")
     try:
-        {"protocol": protocol, "faults": faults, "restart": restart}[group](km, kc)
+        {"protocol": protocol, "faults": faults, "restart": restart, "signal": signal}[group](km, kc)
     except Exception as e:  # a crash of the script is a failed check, with its traceback
         import traceback
         check(f"{group}.script", False, traceback.format_exc())
