@@ -30,9 +30,10 @@ public static class CsAppExporter
         {
             notebook = NotebookDocument.Load(notebookPath);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Notebooks.NotebookException)
+        catch (Notebooks.NotebookException e)
         {
-            throw new ExportException($"cannot read the notebook '{notebookPath}': {e.Message}");
+            // It names the file and what is wrong with it.
+            throw new ExportException(e.Message);
         }
         var notebookFolder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var outputFolder = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;

@@ -48,6 +48,22 @@ public sealed class CsAppExporterTests
     }
 
     [Fact]
+    public async Task ExportCommand_WritesBesideNotebookByDefault_AndFailsWithExitCode3()
+    {
+        using var dir = new TempDirectory();
+        var notebook = dir.Combine("all-outputs.ipynb");
+        File.Copy(Path.Combine(RepositoryRoot.Path, "notebooks", "tests", "all-outputs.ipynb"), notebook);
+
+        var ok = await NotebookCli.RunAsync("export", notebook, "--to", "cs");
+        var missing = await NotebookCli.RunAsync("export", dir.Combine("absent.ipynb"), "--to", "cs");
+
+        Assert.True(ok.Exit == 0, ok.ToString());
+        Assert.True(File.Exists(dir.Combine("all-outputs.cs")));
+        Assert.Equal(3, missing.Exit);
+        Assert.Contains("cannot read the notebook", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_MagicCommandCell_RefusedNamingTheCell()
     {
         using var dir = new TempDirectory();
@@ -86,6 +102,15 @@ public sealed class CsAppExporterTests
             Assert.True(exit == 0, $"dotnet run {app} exited {exit}\n{stdout}\n{stderr}");
             Assert.Contains("ticks in Parquet", expected, StringComparison.Ordinal);
             Assert.Contains(expected, stdout.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+
+            // Built now: a typo in an option is an error listing the parameters, and a value that does not convert names the type.
+            var (typoExit, _, typoError) = await DotnetRunAsync(app, ["--symbol", "EURUSD"]);
+            Assert.Equal(3, typoExit);
+            Assert.Contains("unknown option '--symbol'", typoError, StringComparison.Ordinal);
+            Assert.Contains("--tickRateScale <double>", typoError, StringComparison.Ordinal);
+            var (badExit, _, badError) = await DotnetRunAsync(app, ["--tickRateScale", "fast"]);
+            Assert.Equal(3, badExit);
+            Assert.Contains("--tickRateScale: expected a Double, got 'fast'", badError, StringComparison.Ordinal);
         }
         finally
         {
