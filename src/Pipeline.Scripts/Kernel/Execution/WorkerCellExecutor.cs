@@ -64,6 +64,15 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
             _worker = StartWorker();
             return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, $"the worker process that runs the cells could not start: {e.Message}", [e.Message]), ErrorPublished: false, StateLost: true);
         }
+        if (worker.ExitCode is { } exitCode)
+        {
+            // It died between cells (a SIGINT to the process group, the OOM killer): say so, and do not run the
+            // cell on a fresh worker as if nothing had happened — the cells it depends on are gone.
+            await worker.DisposeAsync();
+            _worker = StartWorker();
+            var lost = $"the worker process exited while no cell was running (exit code {exitCode.ToString(CultureInfo.InvariantCulture)}), so this cell did not run. The kernel's state was lost and a fresh worker started: re-run the cells this one needs.";
+            return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, lost, ["WorkerDied: " + lost]), ErrorPublished: false, StateLost: true);
+        }
         _interrupted = false;
         _running = worker;
         ErrorOutput? error = null;

@@ -228,6 +228,14 @@ def signal(km, kc):
     check("signal.interrupted", reply["content"]["status"] == "error" and reply["content"]["ename"] == "KernelInterrupted", reply["content"])
     reply, msgs = run(kc, "6 * 7")
     check("signal.usable_after", km.is_alive() and of(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "42", reply["content"])
+    # An interrupt with no cell running still reaches the worker through the process group: the next cell says so.
+    km.interrupt_kernel()
+    time.sleep(1.0)
+    reply, msgs = run(kc, "7 * 6")
+    c = reply["content"]
+    check("signal.idle_interrupt_reported", c["status"] == "error" and c["ename"] == "WorkerDied" and "did not run" in c["evalue"], c)
+    reply, msgs = run(kc, "7 * 6")
+    check("signal.usable_after_idle_interrupt", reply["content"]["status"] == "ok", reply["content"])
 
 
 def restart(km, kc):
