@@ -67,8 +67,15 @@ internal sealed partial class KernelHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _executor.DisposeAsync();
-        _sockets.Dispose();
+        try
+        {
+            await _executor.DisposeAsync();
+        }
+        finally
+        {
+            // NetMQ's threads keep a process alive: the sockets must close even when stopping the worker failed.
+            _sockets.Dispose();
+        }
     }
 
     private void OnMessage(KernelChannel channel, JupyterMessage message)
