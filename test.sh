@@ -40,6 +40,8 @@ ensure_npm() { # ensure_npm COMMAND PACKAGE@VERSION: tools from the npm registry
 }
 ensure_npm s3rver s3rver@3.7.1   # S3-compatible server on loopback for the storage and replication tests
 ensure_py avro python3-avro           # Apache Avro's reference reader cross-checks the Iceberg manifests we write
+ensure_py jupyter_client python3-jupyter-client   # Jupyter's own client drives our kernel
+ensure_py nbclient python3-nbclient               # jupyter execute runs the notebooks through our kernel
 
 results="TestResults"
 rm -rf "$results"

@@ -17,6 +17,8 @@ internal static class PipelineCli
         root.Subcommands.Add(ReplicateCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RunAllCommand.Build());
+        root.Subcommands.Add(KernelCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(RunCommand.BuildWorker());
         return root;
     }

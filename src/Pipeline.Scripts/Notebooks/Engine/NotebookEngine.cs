@@ -35,8 +35,23 @@ public sealed class NotebookEngine
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        _scriptOptions = CreateScriptOptions(options);
+        // Later cells inherit references and imports from the chain of earlier submissions, as Roslyn's own
+        // ContinueWith(code) does. Passing the references again makes every cell re-resolve and re-read the
+        // metadata of each one: 13 MiB more resident memory per cell (bench/README.md, notebook runner).
+        _continuationOptions = _scriptOptions.WithReferences(ImmutableArray<MetadataReference>.Empty).WithImports(ImmutableArray<string>.Empty);
+        ConsoleRouter.Install();
+        DisplayRouter.Install();
+    }
+
+    /// <summary>
+    /// The Roslyn options cells compile with: imports, references, <c>#r</c>/<c>#load</c> resolved from
+    /// <see cref="NotebookEngineOptions.BaseDirectory"/>. Shared with the kernel's completion, so it sees what cells see.
+    /// </summary>
+    internal static ScriptOptions CreateScriptOptions(NotebookEngineOptions options)
+    {
         var baseDirectory = Path.GetFullPath(options.BaseDirectory);
-        _scriptOptions = ScriptOptions.Default
+        return ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithImports(options.Imports)
             .AddReferences(options.References)
@@ -45,12 +60,6 @@ public sealed class NotebookEngine
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))
             .WithEmitDebugInformation(options.EmitDebugInformation)
             .WithFileEncoding(System.Text.Encoding.UTF8);
-        // Later cells inherit references and imports from the chain of earlier submissions, as Roslyn's own
-        // ContinueWith(code) does. Passing the references again makes every cell re-resolve and re-read the
-        // metadata of each one: 13 MiB more resident memory per cell (bench/README.md, notebook runner).
-        _continuationOptions = _scriptOptions.WithReferences(ImmutableArray<MetadataReference>.Empty).WithImports(ImmutableArray<string>.Empty);
-        ConsoleRouter.Install();
-        DisplayRouter.Install();
     }
 
     /// <summary>The options this engine was created with.</summary>

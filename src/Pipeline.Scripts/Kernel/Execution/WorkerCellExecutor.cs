@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Pipeline.Scripts.Notebooks;
+using Pipeline.Scripts.Notebooks.Engine;
+using Pipeline.Scripts.Notebooks.Worker;
+
+namespace Pipeline.Scripts.Kernel.Execution;
+
+/// <summary>
+/// Runs the kernel's cells in the same worker process as <c>pipeline run</c> (<see cref="WorkerProcess"/>,
+/// one <see cref="NotebookEngine"/> inside), so outputs are the runner's and a crash in a cell
+/// (a stack overflow, an exception on a thread of its own) ends the worker, not the kernel.
+/// </summary>
+/// <remarks>
+/// An interrupt stops the worker's whole process tree, because a .NET thread in a tight loop cannot
+/// be aborted; the cell ends with an error that says the state was lost, and a fresh worker is
+/// started at once (its Roslyn warm-up overlaps with the user reading the message). One cell at a
+/// time: <see cref="ExecuteAsync"/> is not re-entrant; <see cref="InterruptAsync"/> may be called from any thread.
+/// </remarks>
+internal sealed class WorkerCellExecutor : IAsyncDisposable
+{
+    /// <summary>The error name of an interrupted cell.</summary>
+    public const string InterruptedName = "KernelInterrupted";
+
+    /// <summary>The error name of a cell whose worker process died.</summary>
+    public const string CrashedName = "WorkerDied";
+
+    // A process ended by SIGINT (signal 2) reports 128 + 2.
+    private const int SigintExitCode = 130;
+
+    private readonly string _workingDirectory;
+    private readonly TimeSpan _startTimeout;
+    private readonly TextWriter _log;
+    private Task<WorkerProcess> _worker;
+    private volatile WorkerProcess? _running;
+    private volatile bool _interrupted;
+
+    public WorkerCellExecutor(string workingDirectory, TimeSpan startTimeout, TextWriter log)
+    {
+        _workingDirectory = workingDirectory;
+        _startTimeout = startTimeout;
+        _log = log;
+        _worker = StartWorker();
+    }
+
+    /// <summary>Waits until the current worker is ready (or failed to start); for start-up measurements and tests.</summary>
+    public Task WaitReadyAsync() => _worker;
+
+    /// <summary>
+    /// Runs <paramref name="code"/> as cell <paramref name="index"/>. Every output of the worker is handed to
+    /// <paramref name="onOutput"/> with the index of the cell that produced it (background work of an earlier
+    /// cell can still print), before this returns.
+    /// </summary>
+    public async Task<CellRunResult> ExecuteAsync(int index, string code, Action<int, CellOutput> onOutput)
+    {
+        WorkerProcess worker;
+        try
+        {
+            worker = await _worker;
+        }
+        catch (Exception e) when (e is NotebookException or InvalidOperationException)
+        {
+            // It exited while starting (a SIGINT to the process group in interrupt_mode "signal" does that).
+            _worker = StartWorker();
+            return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, $"the worker process that runs the cells could not start: {e.Message}", [e.Message]), ErrorPublished: false, StateLost: true);
+        }
+        if (worker.ExitCode is { } exitCode)
+        {
+            // It died between cells (a SIGINT to the process group, the OOM killer): say so, and do not run the
+            // cell on a fresh worker as if nothing had happened — the cells it depends on are gone.
+            await worker.DisposeAsync();
+            _worker = StartWorker();
+            var lost = $"the worker process exited while no cell was running (exit code {exitCode.ToString(CultureInfo.InvariantCulture)}), so this cell did not run. The kernel's state was lost and a fresh worker started: re-run the cells this one needs.";
+            return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, lost, ["WorkerDied: " + lost]), ErrorPublished: false, StateLost: true);
+        }
+        _interrupted = false;
+        _running = worker;
+        ErrorOutput? error = null;
+        try
+        {
+            await worker.SendAsync(new ExecuteRequest(index, null, code), CancellationToken.None);
+            while (true)
+            {
+                var message = await ReadAsync(worker.Messages);
+                switch (message)
+                {
+                    case OutputMessage output:
+                        if (output.Cell == index && output.Output is ErrorOutput e)
+                        {
+                            error = e;
+                        }
+                        onOutput(output.Cell, output.Output);
+                        break;
+                    case CompletedMessage completed when completed.Cell == index:
+                        return new CellRunResult(completed.Status, completed.Status == CellStatus.Failed ? error : null);
+                    case null:
+                        return await WorkerGoneAsync(worker);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // Its standard input broke: it is gone.
+            return await WorkerGoneAsync(worker);
+        }
+        finally
+        {
+            _running = null;
+        }
+    }
+
+    /// <summary>Stops the running cell by stopping its worker; does nothing when no cell runs.</summary>
+    public async Task InterruptAsync()
+    {
+        if (_running is { } worker)
+        {
+            _interrupted = true;
+            await worker.KillAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            var worker = await _worker;
+            await worker.DisposeAsync();
+        }
+        catch (Exception e) when (e is NotebookException or InvalidOperationException)
+        {
+            // It never started; nothing to stop.
+        }
+    }
+
+    private static async Task<WorkerMessage?> ReadAsync(ChannelReader<WorkerMessage?> messages)
+    {
+        try
+        {
+            return await messages.ReadAsync();
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<CellRunResult> WorkerGoneAsync(WorkerProcess worker)
+    {
+        await worker.KillAsync();
+        var tail = worker.StderrExcerpt;
+        var exit = worker.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
+        // SIGINT to the process group (interrupt_mode "signal") can end the worker before our handler marks the interrupt.
+        var interrupted = _interrupted || worker.ExitCode == SigintExitCode;
+        await worker.DisposeAsync();
+        _worker = StartWorker();
+        var lost = "The kernel's state (variables, definitions, #r references) was lost and a fresh worker started: re-run the cells this one needs.";
+        var error = interrupted
+            ? new ErrorOutput(InterruptedName, "the cell was interrupted: its worker process was stopped. " + lost,
+                ["KernelInterrupted: the cell was interrupted; its worker process was stopped.", lost])
+            : new ErrorOutput(CrashedName, $"the worker process running the cell exited (exit code {exit}); the kernel keeps running. " + lost,
+                [$"WorkerDied: the worker process running the cell exited (exit code {exit}).", .. tail.Split('\n', StringSplitOptions.RemoveEmptyEntries), lost]);
+        return new CellRunResult(CellStatus.Failed, error, ErrorPublished: false, StateLost: true);
+    }
+
+    private Task<WorkerProcess> StartWorker() => WorkerProcess.StartAsync(_workingDirectory, _startTimeout, _log, CancellationToken.None);
+}
