@@ -117,6 +117,58 @@ public sealed class NotebookEngineTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_InterruptedInfiniteLoops_KernelInterruptedAndStateKept()
+    {
+        using var dir = new TempDirectory();
+        var engine = new NotebookEngine(new NotebookEngineOptions { BaseDirectory = dir.Path });
+        var sink = new Sink();
+        await Run(engine, sink, "var keep = 41;\nvar spins = 0L;");
+
+        foreach (var loop in new[] { "while (true) spins++;", "do { spins++; } while (spins > 0);", "for (;;) { }", "foreach (var i in Enumerable.Repeat(1, int.MaxValue)) for (var j = 0; j < 10; j++) spins += i;", "Action spin = () => { while (true) { } };\nspin();" })
+        {
+            CellInterrupt.Reset();
+            // A cell runs synchronously up to its first await: off this thread, as the worker runs it.
+            var running = Task.Run(() => Run(engine, sink, loop), TestContext.Current.CancellationToken);
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            Assert.False(running.IsCompleted, $"'{loop}' should still be spinning");
+            CellInterrupt.Request();
+            var outcome = await running.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+            Assert.Equal(CellStatus.Failed, outcome.Status);
+            Assert.Equal(("KernelInterrupted", "the cell was interrupted; the notebook's variables and definitions are kept"), (outcome.Error!.EName, outcome.Error.EValue));
+        }
+        CellInterrupt.Reset();
+        var after = await Run(engine, sink, "keep + 1");
+
+        Assert.Equal(CellStatus.Completed, after.Status);
+        Assert.Equal(42, engine.GetVariable("keep") is int k ? k + 1 : -1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LoopCellThatThrows_TracebackLineIsTheCellsOwn()
+    {
+        using var dir = new TempDirectory();
+        var engine = new NotebookEngine(new NotebookEngineOptions { BaseDirectory = dir.Path });
+
+        var outcome = await Run(engine, new Sink(), "var n = 0;\nwhile (n < 10)\n    if (++n == 5) throw new InvalidOperationException(\"five\");");
+
+        Assert.Equal("System.InvalidOperationException", outcome.Error!.EName);
+        Assert.Contains(outcome.Error.Traceback, l => l.EndsWith(":line 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CompileErrorOnALoopLine_ColumnAsWritten()
+    {
+        using var dir = new TempDirectory();
+        var engine = new NotebookEngine(new NotebookEngineOptions { BaseDirectory = dir.Path });
+
+        var outcome = await Run(engine, new Sink(), "for (var i = 0; i < 3; i++) undefinedThing++;");
+
+        Assert.Equal("CompilationError", outcome.Error!.EName);
+        Assert.StartsWith("(1,29): error CS0103: The name 'undefinedThing' does not exist", outcome.Error.Traceback[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_MissingBaseDirectory_ArgumentExceptionNamingIt()
     {
         var e = Assert.Throws<ArgumentException>(() => new NotebookEngine(new NotebookEngineOptions { BaseDirectory = "/no/such/folder", Imports = ["System", "bad name"] }));

@@ -12,15 +12,16 @@ namespace Pipeline.Scripts.Kernel.Execution;
 /// (a stack overflow, an exception on a thread of its own) ends the worker, not the kernel.
 /// </summary>
 /// <remarks>
-/// An interrupt stops the worker's whole process tree, because a .NET thread in a tight loop cannot
-/// be aborted; the cell ends with an error that says the state was lost, and a fresh worker is
-/// started at once (its Roslyn warm-up overlaps with the user reading the message). One cell at a
+/// An interrupt first asks the worker to stop the cell at its next loop check, keeping the state; a cell
+/// blocked outside its loops (a .NET thread cannot be aborted) has the worker's process tree stopped after a
+/// grace period: the cell ends with an error that says the state was lost, and a fresh worker is started at
+/// once (its Roslyn warm-up overlaps with the user reading the message). One cell at a
 /// time: <see cref="ExecuteAsync"/> is not re-entrant; <see cref="InterruptAsync"/> may be called from any thread.
 /// </remarks>
 internal sealed class WorkerCellExecutor : IAsyncDisposable
 {
     /// <summary>The error name of an interrupted cell.</summary>
-    public const string InterruptedName = "KernelInterrupted";
+    public const string InterruptedName = CellErrors.Interrupted;
 
     /// <summary>The error name of a cell whose worker process died.</summary>
     public const string CrashedName = "WorkerDied";
@@ -34,6 +35,10 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
     private Task<WorkerProcess> _worker;
     private volatile WorkerProcess? _running;
     private volatile bool _interrupted;
+    private TaskCompletionSource _cellFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long an interrupted cell may take to reach a loop check before its worker is stopped.</summary>
+    public static TimeSpan InterruptGrace { get; } = TimeSpan.FromSeconds(3);
 
     public WorkerCellExecutor(string workingDirectory, TimeSpan startTimeout, TextWriter log)
     {
@@ -74,6 +79,7 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
             return new CellRunResult(CellStatus.Failed, new ErrorOutput(CrashedName, lost, ["WorkerDied: " + lost]), ErrorPublished: false, StateLost: true);
         }
         _interrupted = false;
+        _cellFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _running = worker;
         ErrorOutput? error = null;
         try
@@ -106,13 +112,36 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
         finally
         {
             _running = null;
+            _cellFinished.TrySetResult();
         }
     }
 
-    /// <summary>Stops the running cell by stopping its worker; does nothing when no cell runs.</summary>
+    /// <summary>
+    /// Stops the running cell; does nothing when no cell runs. First asks the worker to stop the cell at its next loop
+    /// check (the state is kept, <see cref="CellInterrupt"/>); a cell still running after <see cref="InterruptGrace"/>
+    /// (blocked outside its loops) has its worker stopped, and the state is lost.
+    /// </summary>
     public async Task InterruptAsync()
     {
-        if (_running is { } worker)
+        if (_running is not { } worker)
+        {
+            return;
+        }
+        var finished = _cellFinished.Task;
+        try
+        {
+            using var send = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await worker.SendAsync(new InterruptRequest(), send.Token);
+            if (await Task.WhenAny(finished, Task.Delay(InterruptGrace)) == finished)
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // It cannot take the request: stop it.
+        }
+        if (ReferenceEquals(_running, worker))
         {
             _interrupted = true;
             await worker.KillAsync();

@@ -18,6 +18,9 @@ public static class CellErrors
     /// <summary>The <c>ename</c> of a cell during which the worker process died (papermill/nbclient's name).</summary>
     public const string DeadKernel = "DeadKernelError";
 
+    /// <summary>The error name of a cell stopped by an interrupt (<see cref="CellInterrupt"/>).</summary>
+    public const string Interrupted = "KernelInterrupted";
+
     /// <summary>An exception the cell's code threw: its type, message and stack trace without the scripting host's own frames.</summary>
     public static ErrorOutput FromException(Exception exception)
     {
@@ -36,7 +39,8 @@ public static class CellErrors
             }
             kept.Add(line);
         }
-        return new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, kept);
+        var name = exception is CellInterruptedException ? Interrupted : exception.GetType().FullName ?? exception.GetType().Name;
+        return new ErrorOutput(name, exception.Message, kept);
     }
 
     /// <summary>Compile errors: one traceback line per diagnostic, <c>(line,column)</c> counted from the cell's first line (1-based).</summary>

@@ -62,6 +62,13 @@ public sealed class NotebookEngine
             .WithFileEncoding(System.Text.Encoding.UTF8);
     }
 
+    private static readonly CSharpParseOptions ScriptParseOptions =
+        CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest);
+
+    private Script<object> Submission(string code, string filePath) => _state is null
+        ? CSharpScript.Create(code, _scriptOptions.WithFilePath(filePath), typeof(ScriptGlobals))
+        : _state.Script.ContinueWith(code, _continuationOptions.WithFilePath(filePath));
+
     /// <summary>The options this engine was created with.</summary>
     public NotebookEngineOptions Options { get; }
 
@@ -89,13 +96,12 @@ public sealed class NotebookEngine
                 return Fail(context, refused);
             }
             var filePath = CellErrors.CellFilePrefix + cell.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var script = _state is null
-                ? CSharpScript.Create(code, _scriptOptions.WithFilePath(filePath), typeof(ScriptGlobals))
-                : _state.Script.ContinueWith(code, _continuationOptions.WithFilePath(filePath));
+            var script = Submission(InterruptCheckRewriter.Rewrite(code, ScriptParseOptions), filePath);
             var diagnostics = script.Compile(cancellationToken);
             if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
-                return Fail(context, CellErrors.FromDiagnostics(cell, diagnostics));
+                // Report what the user wrote, at the columns they wrote it (the checks shift columns on loop lines).
+                return Fail(context, CellErrors.FromDiagnostics(cell, Submission(code, filePath).Compile(cancellationToken)));
             }
             var hasReturnValue = ReturnValueProbe.HasReturnValue(script);
             var state = _state is null

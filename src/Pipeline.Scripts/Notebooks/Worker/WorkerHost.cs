@@ -52,8 +52,18 @@ internal static class WorkerHost
     {
         while (input.ReadLine() is { } line)
         {
-            if (WorkerChannel.TryParse(line) is { } message)
+            var message = WorkerChannel.TryParse(line);
+            if (message is InterruptRequest)
             {
+                // Handled here, not queued: the main loop is busy running the cell this is meant to stop.
+                CellInterrupt.Request();
+            }
+            else if (message is not null)
+            {
+                if (message is ExecuteRequest)
+                {
+                    CellInterrupt.Reset();
+                }
                 requests.TryWrite(message);
             }
             else

@@ -10,6 +10,7 @@ namespace Pipeline.Scripts.Notebooks.Worker;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteRequest), "execute")]
 [JsonDerivedType(typeof(ShutdownRequest), "shutdown")]
+[JsonDerivedType(typeof(InterruptRequest), "interrupt")]
 [JsonDerivedType(typeof(ReadyMessage), "ready")]
 [JsonDerivedType(typeof(OutputMessage), "output")]
 [JsonDerivedType(typeof(CompletedMessage), "completed")]

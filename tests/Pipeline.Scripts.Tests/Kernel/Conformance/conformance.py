@@ -204,7 +204,20 @@ def faults(km, kc):
     reply = shell_reply(kc, msg_id, 30)
     msgs = collect(kc, msg_id, 10)
     check("interrupt.infinite_loop", reply["content"]["status"] == "error" and reply["content"]["ename"] == "KernelInterrupted"
-          and msgs[-1]["content"]["execution_state"] == "idle", (reply["content"], time.time() - start))
+          and "kept" in reply["content"]["evalue"] and msgs[-1]["content"]["execution_state"] == "idle", (reply["content"], time.time() - start))
+    reply, msgs = run(kc, "keep + 1")
+    check("interrupt.state_kept", reply["content"]["status"] == "ok" and of(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "42", msgs)
+    msg_id = kc.execute("var total = 0L; foreach (var i in Enumerable.Range(0, int.MaxValue)) { for (var j = 0; j < 1000; j++) total += j; }")
+    time.sleep(1.5)
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id, 30)
+    check("interrupt.nested_loops", reply["content"]["status"] == "error" and reply["content"]["ename"] == "KernelInterrupted", reply["content"])
+    msg_id = kc.execute("System.Threading.Thread.Sleep(600000)")
+    time.sleep(1.5)
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id, 60)
+    check("interrupt.blocked_call_stops_worker", reply["content"]["status"] == "error" and reply["content"]["ename"] == "KernelInterrupted"
+          and "lost" in reply["content"]["evalue"], reply["content"])
     reply, msgs = run(kc, "1 + 2")
     check("interrupt.usable_after", reply["content"]["status"] == "ok" and of(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "3", msgs)
 
