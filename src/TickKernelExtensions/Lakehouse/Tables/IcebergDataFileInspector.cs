@@ -206,9 +206,12 @@ internal sealed class IcebergDataFileInspector : IDisposable
     private static bool SameValue(IcebergPrimitiveType type, object? a, object? b) =>
         a is null || b is null ? a is null && b is null : IcebergValues.Compare(type, a, b) == 0;
 
-    private static string Show(object? value) => value switch
+    /// <summary>A partition or column value as text: dates as yyyy-MM-dd, timestamps as ISO 8601, numbers invariant.</summary>
+    internal static string Show(object? value) => value switch
     {
         null => "null",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

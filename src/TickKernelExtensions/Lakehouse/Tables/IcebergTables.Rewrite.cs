@@ -234,6 +234,5 @@ public sealed partial class IcebergTables
         });
 
     private static string Describe(IcebergPartitionSpec spec, IReadOnlyDictionary<int, object?> values) =>
-        string.Join(", ", spec.Fields.Select(f => f.Name + "=" + (values.GetValueOrDefault(f.FieldId) is IFormattable v
-            ? v.ToString(null, CultureInfo.InvariantCulture) : values.GetValueOrDefault(f.FieldId)?.ToString() ?? "null")));
+        string.Join(", ", spec.Fields.Select(f => f.Name + "=" + IcebergDataFileInspector.Show(values.GetValueOrDefault(f.FieldId))));
 }
