@@ -59,13 +59,17 @@ public sealed partial class IcebergTables
         };
     }
 
-    /// <summary>The manifest-list rows of the current snapshot (empty for a table without snapshots).</summary>
-    private List<IcebergManifestFile> CurrentManifests(IcebergTableMetadata m)
+    /// <summary>
+    /// The manifest-list rows of the current snapshot to carry into the next one (empty for a table without
+    /// snapshots); manifests left with only DELETED entries are dropped, as Iceberg's Java writer does.
+    /// </summary>
+    private List<IcebergManifestFile> CurrentManifests(IcebergTableMetadata m) =>
+        m.CurrentSnapshot is { } snapshot
+            ? ManifestList(snapshot).Where(f => f.AddedFilesCount + f.ExistingFilesCount > 0 || f.DeletedFilesCount == 0).ToList()
+            : [];
+
+    private List<IcebergManifestFile> ManifestList(IcebergSnapshot snapshot)
     {
-        if (m.CurrentSnapshot is not { } snapshot)
-        {
-            return [];
-        }
         using var stream = Io.OpenRead(snapshot.ManifestList);
         return IcebergManifestListCodec.Read(stream, snapshot.ManifestList);
     }
