@@ -108,4 +108,37 @@ public abstract partial class IcebergTablesContract
         Assert.Empty(await tables.RemoveOrphanFilesAsync(Ticks, TimeSpan.FromHours(1), Ct));
         Assert.All(staged.WrittenFiles, f => Assert.True(File.Exists(f), f));
     }
+
+    [Fact]
+    public async Task AppendDeleteAndOverwriteAtOnce_EachIsReappliedOnTheWinnersSnapshot()
+    {
+        var (options, setup) = await NewTickTableAsync();
+        await setup.AppendAsync(Ticks, [TickFile("OLD", Day1, 0.1, 0.2, 5.0), TickFile("OLD", Day2, 0.3, 6.0)], Ct);
+        var retry = new CommitRetryOptions { MaxAttempts = 100, MinBackoff = TimeSpan.FromMilliseconds(1), MaxBackoff = TimeSpan.FromMilliseconds(20) };
+        var instances = new List<IcebergTables>();
+        for (var w = 0; w < 8; w++)
+        {
+            instances.Add(Tables(await OpenCatalogAsync(options), retry));
+        }
+        var appends = Enumerable.Range(0, 6).Select(w => TickFile("W" + w, Day1, 100 + w)).ToList();
+        var replacement = TickFile("OLD", Day2, 50.0);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, 6).Select(w => Task.Run(async () => { await start.Task; await instances[w].AppendAsync(Ticks, [appends[w]], Ct); }, Ct))
+            .Append(Task.Run(async () => { await start.Task; await instances[6].DeleteWhereAsync(Ticks, [IcebergPredicate.LessThan("bid", 1.0)], Ct); }, Ct))
+            .Append(Task.Run(async () =>
+            {
+                await start.Task;
+                await instances[7].OverwritePartitionAsync(Ticks, new Dictionary<string, object?> { ["symbol"] = "OLD", ["ts_day"] = Day2 }, [replacement], Ct);
+            }, Ct))
+            .ToList();
+        start.SetResult();
+        await Task.WhenAll(tasks);
+
+        var reader = await instances[0].LoadAsync(Ticks, Ct);
+        Assert.Equal([5.0, 50.0, 100, 101, 102, 103, 104, 105], Bids(reader.Scan()));
+        Assert.Equal(9, reader.Metadata.Snapshots.Count);
+        Assert.Equal(9, reader.Metadata.LastSequenceNumber);
+        Assert.Equal(10, MetadataFiles(instances[0]).Count);
+        Assert.Empty(await instances[0].RemoveOrphanFilesAsync(Ticks, TimeSpan.Zero, Ct));
+    }
 }
