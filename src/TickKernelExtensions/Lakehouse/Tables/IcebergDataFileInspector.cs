@@ -53,11 +53,21 @@ internal sealed class IcebergDataFileInspector : IDisposable
     /// <summary>
     /// Describes <paramref name="location"/> as a data file of <paramref name="schema"/>; its partition follows
     /// <paramref name="spec"/>. A column mismatch is an <see cref="IcebergErrorKind.SchemaMismatch"/> error naming
-    /// every offending column with its expected and actual type.
+    /// every offending column with its expected and actual type. Statistics come from one DuckDB aggregate over the
+    /// file (<see cref="InspectByAggregate"/>); a spec with a transform that does not preserve order (bucket, void)
+    /// takes the row-by-row reference path (<see cref="InspectByRows"/>), which applies the transform to every row.
     /// </summary>
     public IcebergDataFile Inspect(string location, IcebergSchema schema, IcebergPartitionSpec spec)
     {
         CheckColumns(location, schema);
+        return spec.Fields.All(f => f.Transform.PreservesOrder)
+            ? InspectByAggregate(location, schema, spec)
+            : InspectByRows(location, schema, spec);
+    }
+
+    /// <summary>The reference path: reads every row, applies each partition transform per row.</summary>
+    internal IcebergDataFile InspectByRows(string location, IcebergSchema schema, IcebergPartitionSpec spec)
+    {
         var fields = schema.Fields.Where(f => f.Type is IcebergPrimitiveType).ToList();
         var types = fields.Select(f => (IcebergPrimitiveType)f.Type).ToArray();
         var lower = new object?[fields.Count];
@@ -137,6 +147,99 @@ internal sealed class IcebergDataFileInspector : IDisposable
             UpperBounds = slots.Where(i => upper[i] is not null).ToDictionary(i => fields[i].Id, i => IcebergSingleValue.ToBytes(types[i], upper[i]!)),
         };
     }
+
+    /// <summary>
+    /// The fast path: one aggregate query gives row, null and NaN counts and min/max per column (NaN excluded from
+    /// bounds, timestamps as epoch microseconds); partition values are the transform of the source column's min,
+    /// which for order-preserving transforms must equal the transform of its max.
+    /// </summary>
+    internal IcebergDataFile InspectByAggregate(string location, IcebergSchema schema, IcebergPartitionSpec spec)
+    {
+        var path = LocalPath(location);
+        var names = Columns(location).Where(c => c.FieldId is not null).ToDictionary(c => c.FieldId!.Value, c => c.Name);
+        var fields = schema.Fields.Where(f => f.Type is IcebergPrimitiveType && names.ContainsKey(f.Id)).ToList();
+        var select = new List<string> { "count(*)" };
+        foreach (var f in fields)
+        {
+            var type = (IcebergPrimitiveType)f.Type;
+            var c = IcebergParquetFileReader.Quote(names[f.Id]);
+            var floating = type.TypeId is IcebergTypeId.Float or IcebergTypeId.Double;
+            var filter = floating ? $" FILTER (WHERE NOT isnan({c}))" : "";
+            var (min, max) = type.TypeId is IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz
+                ? ($"epoch_us(min({c}))", $"epoch_us(max({c}))")
+                : HasBounds(type) ? ($"min({c}){filter}", $"max({c}){filter}") : ("NULL", "NULL");
+            select.Add($"count({c})");
+            select.Add(floating ? $"count(*) FILTER (WHERE isnan({c}))" : "0");
+            select.Add(min);
+            select.Add(max);
+        }
+        var row = Query($"SELECT {string.Join(", ", select)} FROM read_parquet({IcebergParquetFileReader.Literal(path)})", location).Single();
+        var rows = Convert.ToInt64(row[0], CultureInfo.InvariantCulture);
+        if (rows == 0)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "An empty data file cannot be added to a table.")
+            {
+                File = location,
+                Expected = "at least one row",
+                Actual = "0 rows",
+            };
+        }
+        var nulls = new Dictionary<int, long>();
+        var nans = new Dictionary<int, long>();
+        var lower = new Dictionary<int, object>();
+        var upper = new Dictionary<int, object>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var f = fields[i];
+            var type = (IcebergPrimitiveType)f.Type;
+            var at = 1 + (4 * i);
+            nulls[f.Id] = rows - Convert.ToInt64(row[at], CultureInfo.InvariantCulture);
+            if (type.TypeId is IcebergTypeId.Float or IcebergTypeId.Double)
+            {
+                nans[f.Id] = Convert.ToInt64(row[at + 1], CultureInfo.InvariantCulture);
+            }
+            if (row[at + 2] is { } min && row[at + 3] is { } max)
+            {
+                lower[f.Id] = IcebergValues.Normalize(type, min);
+                upper[f.Id] = IcebergValues.Normalize(type, max);
+            }
+        }
+        var partition = new Dictionary<int, object?>();
+        foreach (var pf in spec.Fields)
+        {
+            var sourceType = (IcebergPrimitiveType)(schema.FindField(pf.SourceId)?.Type ?? IcebergPrimitiveType.String);
+            var low = pf.Transform.Apply(sourceType, lower.GetValueOrDefault(pf.SourceId));
+            var high = pf.Transform.Apply(sourceType, upper.GetValueOrDefault(pf.SourceId));
+            var mixedNulls = low is not null && nulls.GetValueOrDefault(pf.SourceId, rows) > 0;
+            if (mixedNulls || !SameValue(pf.ResultType(schema), low, high))
+            {
+                throw new IcebergException(IcebergErrorKind.SchemaMismatch, "A data file must hold rows of one partition only.")
+                {
+                    File = location,
+                    Field = pf.Name,
+                    Expected = "every row " + Show(low),
+                    Actual = mixedNulls ? "some rows null" : Show(high),
+                };
+            }
+            partition[pf.FieldId] = low;
+        }
+        return new IcebergDataFile
+        {
+            FilePath = location,
+            Partition = partition,
+            RecordCount = rows,
+            FileSizeInBytes = new FileInfo(path).Length,
+            ValueCounts = fields.ToDictionary(f => f.Id, _ => rows),
+            NullValueCounts = nulls,
+            NanValueCounts = nans,
+            LowerBounds = lower.ToDictionary(p => p.Key, p => IcebergSingleValue.ToBytes((IcebergPrimitiveType)schema.FindField(p.Key)!.Type, p.Value)),
+            UpperBounds = upper.ToDictionary(p => p.Key, p => IcebergSingleValue.ToBytes((IcebergPrimitiveType)schema.FindField(p.Key)!.Type, p.Value)),
+        };
+    }
+
+    /// <summary>Types whose min and max DuckDB computes in Iceberg's order (binary, fixed and uuid get no bounds).</summary>
+    private static bool HasBounds(IcebergPrimitiveType type) =>
+        type.TypeId is not (IcebergTypeId.Binary or IcebergTypeId.Fixed or IcebergTypeId.Uuid);
 
     /// <summary>Checks the file's columns against the schema by field id and type, reporting every problem at once.</summary>
     public void CheckColumns(string location, IcebergSchema schema)
