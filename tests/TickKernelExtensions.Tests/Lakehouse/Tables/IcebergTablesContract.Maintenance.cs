@@ -36,4 +36,28 @@ public abstract partial class IcebergTablesContract
             Assert.Throws<IcebergException>(() => reader.Scan(new IcebergScanOptions { SnapshotId = s1.SnapshotId })).Kind);
         Assert.Empty(await tables.RemoveOrphanFilesAsync(Ticks, TimeSpan.Zero, Ct));
     }
+
+    [Fact]
+    public async Task CompactAsync_SmallFilesOfOnePartition_MergeIntoOneWithTheSameRows()
+    {
+        var (_, tables) = await NewTickTableAsync();
+        await tables.AppendAsync(Ticks, [TickFile("EURUSD", Day1, 1.1, 1.2), TickFile("EURUSD", Day1, 1.3)], Ct);
+        await tables.AppendAsync(Ticks, [TickFile("EURUSD", Day1, 1.4), TickFile("EURUSD", Day2, 1.5)], Ct);
+        var before = (await tables.LoadAsync(Ticks, Ct)).Scan().Rows.Select(r => string.Join("|", r)).Order().ToList();
+
+        var result = await tables.CompactAsync(Ticks, smallFileBytes: 1 << 20, Ct);
+
+        var reader = await tables.LoadAsync(Ticks, Ct);
+        Assert.Equal(before, reader.Scan().Rows.Select(r => string.Join("|", r)).Order());
+        var files = reader.Plan().DataFiles.Select(t => t.File).ToList();
+        Assert.Equal(2, files.Count);
+        var merged = files.Single(f => f.FilePath.EndsWith("-compacted.parquet", StringComparison.Ordinal));
+        Assert.Equal((4L, (object?)Day1), (merged.RecordCount, merged.Partition[1001]));
+        Assert.Equal([1.1, 1.2, 1.3, 1.4], DuckDb.Query($"SELECT bid FROM read_parquet({DuckDb.Literal(tables.Io.LocalPath(merged.FilePath)!)})")
+            .Select(r => (double)r[0]!).Order());
+        var snapshot = reader.Metadata.CurrentSnapshot!;
+        Assert.Equal((result!.SnapshotId, "replace", "3", "1", "5"), (snapshot.SnapshotId, snapshot.Operation,
+            snapshot.Summary["deleted-data-files"], snapshot.Summary["added-data-files"], snapshot.Summary["total-records"]));
+        Assert.Null(await tables.CompactAsync(Ticks, smallFileBytes: 1 << 20, Ct));
+    }
 }
