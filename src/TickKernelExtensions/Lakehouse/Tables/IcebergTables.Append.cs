@@ -17,8 +17,50 @@ public sealed partial class IcebergTables
         ArgumentNullException.ThrowIfNull(table);
         var entry = await _catalog.LoadTableAsync(table, cancellationToken);
         var start = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
-        var files = Inspect(start, dataFiles);
+        return await AppendInspectedAsync(table, start.DefaultSpec, Inspect(start, dataFiles), cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="AppendAsync"/>, but first copies each file (atomically) into the table's own
+    /// <c>data/&lt;partition&gt;/</c> folder and registers the copies, so the table owns immutable files even when
+    /// the sources are later replaced (as the tick dataset's <c>&lt;source&gt;.parquet</c> files are). The copies are
+    /// removed again if the commit fails.
+    /// </summary>
+    public async Task<IcebergCommitResult> AppendCopiesAsync(TableIdentifier table, IReadOnlyList<string> dataFiles, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var entry = await _catalog.LoadTableAsync(table, cancellationToken);
+        var start = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
         var spec = start.DefaultSpec;
+        var copies = new List<string>();
+        var files = new List<IcebergDataFile>();
+        try
+        {
+            foreach (var file in Inspect(start, dataFiles))
+            {
+                var folder = string.Concat(spec.Fields.Select(f =>
+                    Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(IcebergDataFileInspector.Show(file.Partition.GetValueOrDefault(f.FieldId))) + "/"));
+                var location = start.Location.TrimEnd('/') + "/data/" + folder + Guid.NewGuid() + ".parquet";
+                var path = LocalPath(location);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var temp = AtomicFile.TempPath(path);
+                File.Copy(LocalPath(file.FilePath), temp);
+                AtomicFile.Publish(temp, path);
+                copies.Add(path);
+                files.Add(file with { FilePath = location, FileSizeInBytes = new FileInfo(path).Length });
+            }
+            return await AppendInspectedAsync(table, spec, files, cancellationToken);
+        }
+        catch (Exception e) when (e is not CatalogException { Kind: CatalogErrorKind.CommitStateUnknown })
+        {
+            copies.ForEach(File.Delete);
+            throw;
+        }
+    }
+
+    private async Task<IcebergCommitResult> AppendInspectedAsync(
+        TableIdentifier table, IcebergPartitionSpec spec, List<IcebergDataFile> files, CancellationToken cancellationToken)
+    {
         var snapshotId = NewSnapshotId();
         var shared = new List<string>();
         (string Location, long Length)? manifest = null;

@@ -171,4 +171,27 @@ public abstract partial class IcebergTablesContract
         Assert.Equal("tag", reader.Metadata.Refs["before_day2"].Type);
         Assert.Equal(2, reader.Metadata.Snapshots.Count);
     }
+
+    [Fact]
+    public async Task AppendCopiesAsync_TickWriterFile_TableOwnsACopyThatSurvivesTheSourceBeingReplaced()
+    {
+        var (_, tables) = await NewTickTableAsync();
+        var ticks = new TickKernelExtensions.Market.TickColumns();
+        var midnight = (Day1.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).Ticks / 10;
+        ticks.Add(midnight + 1_500_000, 1.08512, 1.08515, 1.25f, float.NaN);
+        ticks.Add(midnight + 86_399_999_999, 1.08601, 1.08603, float.NaN, 2.5f);
+        var source = await TickKernelExtensions.Tests.Columnar.TickFileAssert.WriteAsync(Staging.File("EURUSD.parquet"), "EURUSD", ticks);
+
+        await tables.AppendCopiesAsync(Ticks, [source], Ct);
+        File.Delete(source);
+
+        var reader = await tables.LoadAsync(Ticks, Ct);
+        var file = Assert.Single(reader.Plan().DataFiles).File;
+        Assert.StartsWith(tables.DefaultLocation(Ticks) + "/data/symbol=EURUSD/ts_day=2026-03-02/", file.FilePath, StringComparison.Ordinal);
+        Assert.Equal(["EURUSD", (object)Day1], [file.Partition[1000], file.Partition[1001]]);
+        var rows = reader.Scan().Rows.OrderBy(r => (DateTime)r[1]!).ToList();
+        Assert.Equal(["EURUSD", new DateTime(2026, 3, 2, 0, 0, 1, 500, DateTimeKind.Utc), 1.08512, 1.08515, 1.25f, null], rows[0]);
+        Assert.Equal(new DateTime(2026, 3, 2, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_990), rows[1][1]);
+        Assert.Equal([null, 2.5f], rows[1][4..]);
+    }
 }
