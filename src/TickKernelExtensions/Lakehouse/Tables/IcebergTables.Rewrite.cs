@@ -75,6 +75,10 @@ public sealed partial class IcebergTables
                         Actual = manifest.Content.ToString(),
                     };
                 }
+                if (!MayContainMatches(e.DataFile, predicates))
+                {
+                    return null;
+                }
                 var matched = new List<long>();
                 foreach (var (position, values) in reader.Read(e.DataFile.FilePath, fields))
                 {
@@ -162,6 +166,38 @@ public sealed partial class IcebergTables
             ["deleted-records"] = deletedRecords,
         };
         return WithSnapshot(m, snapshotId, sequence, operation == "delete" && adds.Count > 0 ? "overwrite" : operation, rows, changes, attempt);
+    }
+
+    /// <summary>
+    /// False when the file's column statistics prove no row matches (an all-null column, or bounds outside a
+    /// predicate's range), so the file is kept without being read. Bounds whose width does not fit the column's
+    /// current type (written before an int → long or float → double widening) count as unknown.
+    /// </summary>
+    private static bool MayContainMatches(
+        IcebergDataFile file, List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+    {
+        foreach (var (predicate, field, type, literal) in predicates)
+        {
+            if (file.NullValueCounts?.GetValueOrDefault(field.Id, -1) is { } nulls && nulls >= 0 && nulls == file.RecordCount)
+            {
+                return false;
+            }
+            if (!predicate.MayMatchRange(type, Bound(file.LowerBounds, field.Id, type), Bound(file.UpperBounds, field.Id, type), literal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static object? Bound(IReadOnlyDictionary<int, byte[]>? bounds, int fieldId, IcebergPrimitiveType type)
+    {
+        if (bounds is null || !bounds.TryGetValue(fieldId, out var bytes))
+        {
+            return null;
+        }
+        var eightBytes = type.TypeId is IcebergTypeId.Long or IcebergTypeId.Double or IcebergTypeId.Time or IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz;
+        return eightBytes && bytes.Length != 8 ? null : IcebergSingleValue.FromBytes(type, bytes);
     }
 
     /// <summary>Writes a copy of a data file without the rows at <paramref name="positions"/> under the table's <c>data/</c>, keeping names and field ids.</summary>

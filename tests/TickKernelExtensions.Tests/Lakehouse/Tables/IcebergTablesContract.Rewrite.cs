@@ -82,4 +82,19 @@ public abstract partial class IcebergTablesContract
         Assert.Equal(("delete", "0", "1"), (reader.Metadata.CurrentSnapshot!.Operation,
             reader.Metadata.CurrentSnapshot.Summary["added-data-files"], reader.Metadata.CurrentSnapshot.Summary["deleted-data-files"]));
     }
+
+    [Fact]
+    public async Task DeleteWhereAsync_FileWhoseBoundsCannotMatch_IsKeptWithoutBeingRead()
+    {
+        var (_, tables) = await NewTickTableAsync();
+        var low = TickFile("EURUSD", Day1, 1.1, 1.2);
+        var high = TickFile("EURUSD", Day2, 2.1);
+        await tables.AppendAsync(Ticks, [low, high], Ct);
+        File.Move(high, high + ".away");
+
+        await tables.DeleteWhereAsync(Ticks, [IcebergPredicate.LessThan("bid", 1.15)], Ct);
+
+        File.Move(high + ".away", high);
+        Assert.Equal([1.2, 2.1], Bids((await tables.LoadAsync(Ticks, Ct)).Scan()));
+    }
 }
