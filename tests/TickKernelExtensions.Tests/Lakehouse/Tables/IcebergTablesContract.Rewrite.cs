@@ -1,4 +1,5 @@
 using TickKernelExtensions.Lakehouse.Iceberg;
+using TickKernelExtensions.Tests.Lakehouse.Iceberg;
 
 namespace TickKernelExtensions.Tests.Lakehouse.Tables;
 
@@ -96,5 +97,30 @@ public abstract partial class IcebergTablesContract
 
         File.Move(high + ".away", high);
         Assert.Equal([1.2, 2.1], Bids((await tables.LoadAsync(Ticks, Ct)).Scan()));
+    }
+
+    [Fact]
+    public async Task OverwritePartitionAsync_ManifestsReadByTheAvroReferenceImplementation_CarryStatusSequenceNumbersAndCounts()
+    {
+        var (_, tables) = await NewTickTableAsync();
+        var first = await tables.AppendAsync(Ticks, [TickFile("EURUSD", Day1, 1.1, 1.2), TickFile("EURUSD", Day2, 1.3)], Ct);
+        var second = await tables.OverwritePartitionAsync(Ticks,
+            new Dictionary<string, object?> { ["symbol"] = "EURUSD", ["ts_day"] = Day1 }, [TickFile("EURUSD", Day1, 2.1)], Ct);
+        var snapshot = (await tables.LoadAsync(Ticks, Ct)).Metadata.CurrentSnapshot!;
+
+        var list = PythonAvro.Read(tables.Io.LocalPath(snapshot.ManifestList)!);
+
+        Assert.Equal((second.SnapshotId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), first.SnapshotId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "2", "2"),
+            ((string)list["meta"]!["snapshot-id"]!, (string)list["meta"]!["parent-snapshot-id"]!, (string)list["meta"]!["sequence-number"]!, (string)list["meta"]!["format-version"]!));
+        var rows = list["records"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        // The added manifest first, then the rewritten one: 1 existing (Day2) and 1 deleted (old Day1) entry.
+        Assert.Equal([(1, 0, 0, 2L), (0, 1, 1, 2L)], rows.Select(r => ((int)r["added_files_count"]!, (int)r["existing_files_count"]!, (int)r["deleted_files_count"]!, (long)r["sequence_number"]!)));
+        Assert.Equal(1L, (long)rows[1]["min_sequence_number"]!);
+        var rewritten = PythonAvro.Read(tables.Io.LocalPath((string)rows[1]["manifest_path"]!)!);
+        Assert.Equal(("2", "data", "0"), ((string)rewritten["meta"]!["format-version"]!, (string)rewritten["meta"]!["content"]!, (string)rewritten["meta"]!["partition-spec-id"]!));
+        var entries = rewritten["records"]!.AsArray().Select(e => e!.AsObject()).OrderBy(e => (int)e["status"]!).ToList();
+        Assert.Equal([(0, first.SnapshotId.Value, 1L, 1L, "2026-03-03"), (2, second.SnapshotId.Value, 1L, 1L, "2026-03-02")],
+            entries.Select(e => ((int)e["status"]!, (long)e["snapshot_id"]!, (long)e["sequence_number"]!, (long)e["file_sequence_number"]!,
+                (string)e["data_file"]!["partition"]!["ts_day"]!)));
     }
 }
