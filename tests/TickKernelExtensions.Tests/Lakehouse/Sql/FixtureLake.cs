@@ -16,26 +16,29 @@ internal sealed class FixtureLake : IAsyncDisposable
 
     private readonly TempDirectory _folder;
 
-    private FixtureLake(TempDirectory folder, LakehouseSql sql)
+    private FixtureLake(TempDirectory folder, LakehouseSql sql, JdbcCatalogOptions catalogOptions)
     {
         _folder = folder;
         Sql = sql;
+        CatalogOptions = catalogOptions;
     }
 
-    public LakehouseSql Sql { get; }
+    /// <summary>The catalog the lake's tables are registered in.</summary>
+    public JdbcCatalogOptions CatalogOptions { get; }
 
-    /// <summary>The SQLite catalog file.</summary>
-    public string CatalogPath => _folder.File("catalog.db");
+    public LakehouseSql Sql { get; }
 
     /// <summary>The local folder the fixtures' bucket maps to.</summary>
     public static string BucketFolder => Fixtures.Path("iceberg/hyperparam-iceberg");
 
-    public static async Task<FixtureLake> CreateAsync()
+    /// <summary>The lake on a SQLite catalog in a temp folder, or on the catalog <paramref name="catalogOptions"/> names.</summary>
+    public static async Task<FixtureLake> CreateAsync(JdbcCatalogOptions? catalogOptions = null)
     {
         var bucketFolder = BucketFolder;
         var folder = new TempDirectory();
         var ct = TestContext.Current.CancellationToken;
-        await using (var catalog = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.Sqlite(folder.File("catalog.db")), ct))
+        catalogOptions ??= JdbcCatalogOptions.Sqlite(folder.File("catalog.db"));
+        await using (var catalog = await JdbcCatalog.OpenAsync(catalogOptions, ct))
         {
             foreach (var ns in new[] { "spark", "java", "athena" })
             {
@@ -48,14 +51,14 @@ internal sealed class FixtureLake : IAsyncDisposable
         }
         var sql = await LakehouseSql.OpenAsync(new LakehouseSqlOptions
         {
-            Catalog = JdbcCatalogOptions.Sqlite(folder.File("catalog.db")),
+            Catalog = catalogOptions,
             LocationPrefixes = new Dictionary<string, string>
             {
                 ["s3://" + IcebergFixtureTables.Bucket + "/"] = bucketFolder,
                 ["s3a://" + IcebergFixtureTables.Bucket + "/"] = bucketFolder,
             },
         }, ct);
-        return new FixtureLake(folder, sql);
+        return new FixtureLake(folder, sql, catalogOptions);
     }
 
     /// <summary>The s3a:// location of a fixture metadata file, as a catalog would hold it.</summary>

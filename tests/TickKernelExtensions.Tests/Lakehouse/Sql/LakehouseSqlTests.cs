@@ -190,7 +190,7 @@ public sealed class LakehouseSqlTests
     {
         await using var lake = await FixtureLake.CreateAsync();
         var missing = FixtureLake.Location("spark/bunnies", "v9.metadata.json");
-        await using (var catalog = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.Sqlite(lake.CatalogPath), Ct))
+        await using (var catalog = await JdbcCatalog.OpenAsync(lake.CatalogOptions, Ct))
         {
             await catalog.CreateTableAsync(new("spark", "gone"), missing, Ct);
         }
