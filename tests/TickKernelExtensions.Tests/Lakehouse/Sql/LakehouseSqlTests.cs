@@ -158,6 +158,25 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_NestedNamespace_IsReachableByItsDottedName()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+        await using (var catalog = await JdbcCatalog.OpenAsync(lake.CatalogOptions, Ct))
+        {
+            await catalog.CreateNamespaceAsync("research.rabbits", cancellationToken: Ct);
+            await catalog.CreateTableAsync(new("research.rabbits", "people"), FixtureLake.Location("athena/example", FixtureLake.AthenaLatest), Ct);
+        }
+
+        var result = await lake.Sql.QueryAsync(
+            "SELECT p.name FROM research.rabbits.people p JOIN athena.example e ON p.id = e.id WHERE p.id = 1", cancellationToken: Ct);
+        var qualified = await lake.Sql.QueryAsync(
+            "SELECT research.rabbits.people.name FROM research.rabbits.people WHERE research.rabbits.people.id = 2", cancellationToken: Ct);
+
+        Assert.Equal("Alice", Assert.Single(Assert.Single(result.Rows)));
+        Assert.Equal("Bob", Assert.Single(Assert.Single(qualified.Rows)));
+    }
+
+    [Fact]
     public async Task QueryAsync_UnknownTable_ListsTheCatalogsTables()
     {
         await using var lake = await FixtureLake.CreateAsync();
