@@ -23,6 +23,8 @@ internal static class SqlCommand
         };
         var catalogName = new Option<string>("--catalog-name") { Description = "The catalog name (iceberg_tables.catalog_name).", DefaultValueFactory = _ => JdbcCatalogOptions.DefaultCatalogName };
         var asOfSnapshot = new Option<long?>("--as-of-snapshot") { Description = "Read this snapshot id of every table the SQL references (without its own FOR … AS OF clause)." };
+        var asOfTime = CommonOptions.Time("--as-of-time", "Read every referenced table as it was at this time.");
+        var asOfTag = new Option<string?>("--as-of-tag") { Description = "Read every referenced table at this tag or branch." };
         var prefixes = new Option<string[]>("--location-prefix")
         {
             Description = "PREFIX=DIR: read table files under a location prefix from a local folder, e.g. s3://lake/=/mnt/lake-copy. Repeatable.",
@@ -32,7 +34,7 @@ internal static class SqlCommand
         var maxRows = new Option<long?>("--max-rows") { Description = "Print at most this many rows (default: all); the table format then says more were left." };
         var command = new Command("sql", "Run SQL (embedded DuckDB) over the lakehouse tables in the Iceberg catalog, at their current or an earlier snapshot.")
         {
-            sql, data, catalog, catalogName, asOfSnapshot, prefixes, format, maxRows,
+            sql, data, catalog, catalogName, asOfSnapshot, asOfTime, asOfTag, prefixes, format, maxRows,
         };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
@@ -52,6 +54,16 @@ internal static class SqlCommand
             {
                 problems.Add($"--max-rows: expected zero or more, actual {r.GetValue(maxRows)}");
             }
+            var versions = new[]
+            {
+                r.GetValue(asOfSnapshot) is { } id ? TableVersion.Snapshot(id) : null,
+                r.GetValue(asOfTime) is { } time ? TableVersion.Timestamp(new DateTimeOffset(time)) : null,
+                string.IsNullOrEmpty(r.GetValue(asOfTag)) ? null : TableVersion.Tag(r.GetValue(asOfTag)!),
+            }.OfType<TableVersion>().ToList();
+            if (versions.Count > 1)
+            {
+                problems.Add($"--as-of-snapshot, --as-of-time and --as-of-tag exclude each other (actual {string.Join(", ", versions)})");
+            }
             var setting = r.GetValue(catalog) ?? Environment.GetEnvironmentVariable(JdbcCatalogOptions.EnvironmentVariable);
             var catalogOptions = JdbcCatalogOptions.FromSetting(setting, new DataLayout(r.GetValue(data)!)) with { CatalogName = r.GetValue(catalogName)! };
             if (problems.Count > 0)
@@ -67,12 +79,12 @@ internal static class SqlCommand
                 await using var engine = await LakehouseSql.OpenAsync(new LakehouseSqlOptions { Catalog = catalogOptions, LocationPrefixes = locations }, ct);
                 var text = r.GetValue(sql)!;
                 Dictionary<string, TableVersion>? asOf = null;
-                if (r.GetValue(asOfSnapshot) is { } snapshot)
+                if (versions.Count == 1)
                 {
-                    asOf = (await engine.ReferencedTablesAsync(text, ct)).ToDictionary(t => t.ToString(), _ => TableVersion.Snapshot(snapshot));
+                    asOf = (await engine.ReferencedTablesAsync(text, ct)).ToDictionary(t => t.ToString(), _ => versions[0]);
                     if (asOf.Count == 0)
                     {
-                        await Console.Error.WriteLineAsync("--as-of-snapshot: the SQL references no catalog table (name tables as namespace.table).");
+                        await Console.Error.WriteLineAsync($"{versions[0]}: the SQL references no catalog table (name tables as namespace.table).");
                         return 3;
                     }
                 }

@@ -69,11 +69,19 @@ public sealed class SqlCommandTests
 
         var (exit, output, error) = await CliRunner.RunWithOutputAsync(
             ["sql", "SELECT count(*) AS n FROM java.bunnies", "--as-of-snapshot", JavaFirstSnapshot(), "--format", "csv", .. args]);
+        var (tag, tagOutput, tagError) = await CliRunner.RunWithOutputAsync(
+            ["sql", "SELECT count(*) AS n FROM java.bunnies", "--as-of-tag", "main", "--format", "csv", .. args]);
+        var (both, _, bothError) = await CliRunner.RunWithOutputAsync(
+            ["sql", "SELECT count(*) AS n FROM java.bunnies", "--as-of-tag", "main", "--as-of-snapshot", "1", .. args]);
         var (capped, cappedOutput, cappedError) = await CliRunner.RunWithOutputAsync(
             ["sql", "SELECT \"Breed Name\" FROM java.bunnies", "--max-rows", "3", .. args]);
 
         Assert.True(exit == 0, error);
         Assert.Equal("n\r\n21\r\n", output);
+        Assert.True(tag == 0, tagError);
+        Assert.Equal("n\r\n15\r\n", tagOutput);
+        Assert.Equal(3, both);
+        Assert.Contains("exclude each other", bothError, StringComparison.Ordinal);
         Assert.True(capped == 0, cappedError);
         Assert.Equal(6, cappedOutput.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("(first 3 rows; more not shown)", cappedOutput, StringComparison.Ordinal);

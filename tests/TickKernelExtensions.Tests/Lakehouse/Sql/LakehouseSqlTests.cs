@@ -113,6 +113,24 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_ForVersionAsOfABranchName_ReadsTheSnapshotItPointsAt()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+
+        var result = await lake.Sql.QueryAsync("SELECT count(*) FROM spark.bunnies FOR VERSION AS OF 'main'", cancellationToken: Ct);
+        var missing = await Assert.ThrowsAsync<LakehouseSqlException>(() =>
+            lake.Sql.QueryAsync("SELECT count(*) FROM spark.bunnies FOR VERSION AS OF 'nightly'", cancellationToken: Ct));
+        var tooEarly = await Assert.ThrowsAsync<LakehouseSqlException>(() =>
+            lake.Sql.QueryAsync("SELECT count(*) FROM spark.bunnies FOR TIMESTAMP AS OF TIMESTAMP '2020-01-01 00:00:00'", cancellationToken: Ct));
+
+        Assert.Equal(20L, result.Rows[0][0]);
+        Assert.Equal(LakehouseSqlErrorKind.InvalidTimeTravel, missing.Kind);
+        Assert.Contains("nightly", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(LakehouseSqlErrorKind.InvalidTimeTravel, tooEarly.Kind);
+        Assert.Contains("2020-01-01", tooEarly.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryAsync_UnknownSnapshot_IsATimeTravelErrorNamingTheTable()
     {
         await using var lake = await FixtureLake.CreateAsync();
