@@ -209,7 +209,9 @@ public sealed class LakehouseSql : IAsyncDisposable
         }
         catch (IcebergException e)
         {
-            throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable, e.Message, e)
+            var remote = e.Kind == IcebergErrorKind.FileNotFound && e.File is { } file && FileIO.LocalPath(file) is null;
+            throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable,
+                remote ? e.Message + " SQL reads files from local disk: map the location's prefix to a local copy (LocationPrefixes, --location-prefix)." : e.Message, e)
             {
                 Table = table.ToString(),
                 File = e.File ?? entry.MetadataLocation,
@@ -225,8 +227,9 @@ public sealed class LakehouseSql : IAsyncDisposable
         {
             var tables = await ListTablesAsync(cancellationToken);
             return new LakehouseSqlException(LakehouseSqlErrorKind.UnknownTable,
-                $"DuckDB: {message} The catalog '{Catalog.Name}' holds " +
-                (tables.Count == 0 ? "no tables." : "the tables " + string.Join(", ", tables) + " (name them as namespace.table)."), e)
+                $"The SQL names a table that is not in the catalog '{Catalog.Name}', which holds " +
+                (tables.Count == 0 ? "no tables" : "the tables " + string.Join(", ", tables) + " (name them as namespace.table)") +
+                ". DuckDB: " + message, e)
             {
                 Sql = sql,
             };

@@ -241,6 +241,20 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_RemoteLocationWithoutAPrefixMapping_SaysHowToReachIt()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+        await using var catalog = await JdbcCatalog.OpenAsync(lake.CatalogOptions, Ct);
+        await using var unmapped = LakehouseSql.Over(catalog, new LocalIcebergFileIO());
+
+        var e = await Assert.ThrowsAsync<LakehouseSqlException>(() => unmapped.QueryAsync("SELECT count(*) FROM java.bunnies", cancellationToken: Ct));
+
+        Assert.Equal(LakehouseSqlErrorKind.TableUnreadable, e.Kind);
+        Assert.Equal(FixtureLake.Location("java/bunnies", "v5.metadata.json"), e.File);
+        Assert.Contains("--location-prefix", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryAsync_AsOfForATableTheSqlDoesNotReference_IsAnError()
     {
         await using var lake = await FixtureLake.CreateAsync();
