@@ -8,7 +8,9 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 /// Turns what DuckDB.NET hands back into the CLR values of <see cref="QueryResult"/>, so results look the same as
 /// the Trino client's: dates as <see cref="DateOnly"/>, times as <see cref="TimeOnly"/>, timestamps as UTC
 /// <see cref="DateTime"/>, zoned timestamps as <see cref="DateTimeOffset"/> (UTC), blobs as <c>byte[]</c>, lists as
-/// <c>object?[]</c>, structs and maps as <c>Dictionary&lt;string, object?&gt;</c>.
+/// <c>object?[]</c>, structs and maps as <c>Dictionary&lt;string, object?&gt;</c>. DuckDB widens <c>sum(bigint)</c> to
+/// HUGEINT; such a value comes back as <c>long</c> when it fits (as Trino's <c>sum</c> gives bigint), else as
+/// <c>decimal</c>, else as <see cref="BigInteger"/>.
 /// </summary>
 internal static class DuckDbValues
 {
@@ -25,6 +27,8 @@ internal static class DuckDbValues
             DateTimeOffset o => o.ToUniversalTime(),
             TimeSpan t when type.StartsWith("TIME", StringComparison.Ordinal) => TimeOnly.FromTimeSpan(t),
             Stream s => Bytes(s),
+            BigInteger big when big >= long.MinValue && big <= long.MaxValue => (long)big,
+            BigInteger big when big >= (BigInteger)decimal.MinValue && big <= (BigInteger)decimal.MaxValue => (decimal)big,
             string or byte[] or bool or decimal or Guid or BigInteger => value,
             IDictionary map => Map(map),
             IList list => list.Cast<object?>().Select(v => Convert(v, "")).ToArray(),

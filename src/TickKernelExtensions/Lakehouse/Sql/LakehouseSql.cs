@@ -169,10 +169,14 @@ public sealed class LakehouseSql : IAsyncDisposable
     }
 
     // The reader names types without their parameters ("Decimal"); DESCRIBE gives DuckDB's full names
-    // ("DECIMAL(10,2)", "TIMESTAMP WITH TIME ZONE"). It plans without running; statements it cannot describe
-    // (DDL, several statements) fall back to the reader's names.
+    // ("DECIMAL(10,2)", "TIMESTAMP WITH TIME ZONE"). It plans a single query without running it; anything else
+    // (DDL, a script of several statements, which DESCRIBE would partly run) keeps the reader's names.
     private static List<string>? DescribedTypes(DuckDBConnection connection, string sql)
     {
+        if (!SqlNameScanner.IsSingleQuery(sql))
+        {
+            return null;
+        }
         using var describe = connection.CreateCommand();
         describe.CommandText = "DESCRIBE " + sql.TrimEnd().TrimEnd(';');
         try

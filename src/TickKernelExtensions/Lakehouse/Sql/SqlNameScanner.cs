@@ -76,6 +76,27 @@ internal static class SqlNameScanner
         return chains;
     }
 
+    /// <summary>
+    /// True when the SQL is one query (it starts with SELECT, WITH, FROM, VALUES, TABLE or a parenthesis and has no
+    /// <c>;</c> but a trailing one): the only statements safe to DESCRIBE before running, since DESCRIBE of a script
+    /// would run its later statements.
+    /// </summary>
+    public static bool IsSingleQuery(string sql)
+    {
+        var tokens = Tokenize(sql);
+        var last = tokens.Count;
+        while (last > 0 && tokens[last - 1].Text == ";")
+        {
+            last--;
+        }
+        if (last == 0 || tokens.Take(last).Any(t => t.Kind == Kind.Other && t.Text == ";"))
+        {
+            return false;
+        }
+        var first = tokens[0];
+        return first.Text == "(" || (first.Kind == Kind.Word && first.Text.ToLowerInvariant() is "select" or "with" or "from" or "values" or "table");
+    }
+
     /// <summary>An identifier as DuckDB quotes it.</summary>
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

@@ -285,6 +285,21 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_Script_RunsEachStatementOnceAndReturnsTheLastResult()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+
+        var result = await lake.Sql.QueryAsync(
+            "CREATE TABLE n AS SELECT count(*) AS c FROM athena.example; INSERT INTO n SELECT c FROM n; SELECT count(*), sum(c) FROM n",
+            cancellationToken: Ct);
+        var frame = (await lake.Sql.QueryAsync("SELECT id, name FROM athena.example ORDER BY id", cancellationToken: Ct)).ToDataFrame();
+
+        Assert.Equal([2L, 4L], Assert.Single(result.Rows));
+        Assert.Equal("Bob", frame.Columns["name"][1]);
+        Assert.Equal(2L, frame.Rows.Count);
+    }
+
+    [Fact]
     public async Task QueryAsync_ValueTypes_AreTheClrTypesOfQueryResult()
     {
         await using var lake = await FixtureLake.CreateAsync();

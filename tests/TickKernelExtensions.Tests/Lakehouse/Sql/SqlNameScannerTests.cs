@@ -38,4 +38,15 @@ public sealed class SqlNameScannerTests
         Assert.Equal(LakehouseSqlErrorKind.InvalidTimeTravel, e.Kind);
         Assert.Contains(sql, e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("SELECT 1;", true)]
+    [InlineData(" with t AS (SELECT 1) FROM t", true)]
+    [InlineData("(SELECT 1) UNION (SELECT 2)", true)]
+    [InlineData("SELECT ';' AS semi -- ;\n", true)]
+    [InlineData("SELECT 1; DELETE FROM t", false)]
+    [InlineData("CREATE TABLE t AS SELECT 1", false)]
+    [InlineData("", false)]
+    public void IsSingleQuery_OnlyOneQueryStatement(string sql, bool expected) =>
+        Assert.Equal(expected, SqlNameScanner.IsSingleQuery(sql));
 }
