@@ -1,0 +1,320 @@
+using System.Text;
+using DuckDB.NET.Data;
+using TickKernelExtensions.Lakehouse.Catalog;
+using TickKernelExtensions.Lakehouse.Iceberg;
+
+namespace TickKernelExtensions.Lakehouse.Sql;
+
+/// <summary>
+/// The embedded SQL engine of the lakehouse: DuckDB SQL in which catalog tables are named <c>namespace.table</c>
+/// (<c>SELECT count(*) FROM bronze.ticks</c>). For each table the SQL references, the engine loads the metadata
+/// location from the catalog, picks the snapshot (current, or the one a Trino-style <c>FOR VERSION AS OF 123</c> /
+/// <c>FOR TIMESTAMP AS OF '…'</c> / <c>FOR VERSION AS OF 'tag'</c> clause or the <c>asOf</c> argument selects) and
+/// creates, in a fresh in-memory DuckDB connection, the schema <c>namespace</c> with a view <c>table</c> built by
+/// <see cref="IcebergDuckDbSql"/> (columns by field id, deletes applied). DuckDB then plans and runs the SQL as
+/// written, so every query sees one consistent snapshot per table. Thread safe: each query has its own connection.
+/// </summary>
+public sealed class LakehouseSql : IAsyncDisposable
+{
+    private readonly bool _ownsCatalog;
+
+    private LakehouseSql(IIcebergCatalog catalog, IIcebergFileIO fileIO, bool ownsCatalog)
+    {
+        Catalog = catalog;
+        FileIO = fileIO;
+        _ownsCatalog = ownsCatalog;
+    }
+
+    /// <summary>The catalog table names resolve in.</summary>
+    public IIcebergCatalog Catalog { get; }
+
+    /// <summary>How metadata and data files are reached; DuckDB needs them on local disk.</summary>
+    public IIcebergFileIO FileIO { get; }
+
+    /// <summary>Opens the catalog the options name (creating its tables when missing, as <see cref="JdbcCatalog.OpenAsync"/> does).</summary>
+    public static async Task<LakehouseSql> OpenAsync(LakehouseSqlOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var io = options.ResolveFileIO();
+        var catalog = await JdbcCatalog.OpenAsync(options.Catalog, cancellationToken);
+        return new LakehouseSql(catalog, io, ownsCatalog: true);
+    }
+
+    /// <summary>An engine over a catalog the caller owns (it is not disposed with the engine).</summary>
+    public static LakehouseSql Over(IIcebergCatalog catalog, IIcebergFileIO fileIO)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(fileIO);
+        return new LakehouseSql(catalog, fileIO, ownsCatalog: false);
+    }
+
+    /// <summary>Every table in the catalog, nested namespaces included, sorted by <c>namespace.table</c>.</summary>
+    public async Task<IReadOnlyList<TableIdentifier>> ListTablesAsync(CancellationToken cancellationToken = default)
+    {
+        var tables = new List<TableIdentifier>();
+        var pending = new Stack<string>((await Catalog.ListNamespacesAsync(null, cancellationToken)).Reverse());
+        while (pending.Count > 0)
+        {
+            var ns = pending.Pop();
+            tables.AddRange(await Catalog.ListTablesAsync(ns, cancellationToken));
+            foreach (var child in (await Catalog.ListNamespacesAsync(ns, cancellationToken)).Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+        return tables.OrderBy(t => t.ToString(), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The catalog tables <paramref name="sql"/> references, each once, in order of first mention.</summary>
+    public async Task<IReadOnlyList<TableIdentifier>> ReferencedTablesAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var references = await ResolveAsync(sql, cancellationToken);
+        return references.Select(r => r.Table).Distinct().ToList();
+    }
+
+    /// <summary>Runs the SQL and returns the whole result.</summary>
+    /// <param name="sql">DuckDB SQL; catalog tables as <c>namespace.table</c>, optionally with a time-travel clause.</param>
+    /// <param name="asOf">
+    /// The version to read per table (key <c>namespace.table</c>) where the SQL has no clause of its own; tables not
+    /// named read their current snapshot. A key the SQL does not reference is an error.
+    /// </param>
+    /// <param name="cancellationToken">Cancels catalog work and stops reading rows.</param>
+    /// <exception cref="LakehouseSqlException">Bad SQL, an unknown table, an unreadable table or an unresolvable version.</exception>
+    public async Task<QueryResult> QueryAsync(
+        string sql, IReadOnlyDictionary<string, TableVersion>? asOf = null, CancellationToken cancellationToken = default)
+    {
+        await using var reader = await ExecuteReaderAsync(sql, asOf, cancellationToken);
+        var rows = new List<object?[]>();
+        await foreach (var row in reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return new QueryResult(reader.Columns, rows);
+    }
+
+    /// <summary>Runs the SQL and streams the result (see <see cref="QueryAsync"/> for the arguments).</summary>
+    public async Task<LakehouseSqlReader> ExecuteReaderAsync(
+        string sql, IReadOnlyDictionary<string, TableVersion>? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        var references = await ResolveAsync(sql, cancellationToken);
+        CheckAsOfKeys(sql, asOf, references);
+        var views = new Dictionary<(TableIdentifier Table, TableVersion? Version), string>();
+        var rewritten = new StringBuilder(sql);
+        foreach (var r in references.OrderByDescending(r => r.Start))
+        {
+            var version = r.Version ?? asOf?.GetValueOrDefault(r.Table.ToString());
+            var view = version is null ? r.Table.Name : r.Table.Name + "@" + version.ViewSuffix;
+            views[(r.Table, version)] = view;
+            var replacement = SqlNameScanner.Quote(r.Table.Namespace) + "." + SqlNameScanner.Quote(view)
+                + (version is not null && r.IsWholeName && !r.FollowedByAlias ? " AS " + SqlNameScanner.Quote(r.Table.Name) : "");
+            rewritten.Remove(r.Start, r.End - r.Start).Insert(r.Start, replacement);
+        }
+        var definitions = new List<(TableIdentifier Table, string View, string Select)>();
+        foreach (var ((table, version), view) in views)
+        {
+            definitions.Add((table, view, await ViewSqlAsync(table, version, sql, cancellationToken)));
+        }
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        try
+        {
+            connection.Open();
+            foreach (var (table, view, select) in definitions)
+            {
+                using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE SCHEMA IF NOT EXISTS {SqlNameScanner.Quote(table.Namespace)}; " +
+                    $"CREATE OR REPLACE VIEW {SqlNameScanner.Quote(table.Namespace)}.{SqlNameScanner.Quote(view)} AS {select}";
+                try
+                {
+                    create.ExecuteNonQuery();
+                }
+                catch (DuckDBException e)
+                {
+                    throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable, "DuckDB could not open the table's data files: " + e.Message, e)
+                    {
+                        Table = table.ToString(),
+                    };
+                }
+            }
+            var types = DescribedTypes(connection, rewritten.ToString());
+            var command = connection.CreateCommand();
+            command.CommandText = rewritten.ToString();
+            DuckDBDataReader reader;
+            try
+            {
+                reader = (DuckDBDataReader)await command.ExecuteReaderAsync(cancellationToken);
+            }
+            catch (DuckDBException e)
+            {
+                await command.DisposeAsync();
+                throw await TranslateAsync(e, sql, cancellationToken);
+            }
+            return new LakehouseSqlReader(connection, command, reader, sql, types);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsCatalog)
+        {
+            await Catalog.DisposeAsync();
+        }
+    }
+
+    // The reader names types without their parameters ("Decimal"); DESCRIBE gives DuckDB's full names
+    // ("DECIMAL(10,2)", "TIMESTAMP WITH TIME ZONE"). It plans a single query without running it; anything else
+    // (DDL, a script of several statements, which DESCRIBE would partly run) keeps the reader's names.
+    private static List<string>? DescribedTypes(DuckDBConnection connection, string sql)
+    {
+        if (!SqlNameScanner.IsSingleQuery(sql))
+        {
+            return null;
+        }
+        using var describe = connection.CreateCommand();
+        describe.CommandText = "DESCRIBE " + sql.TrimEnd().TrimEnd(';');
+        try
+        {
+            using var reader = describe.ExecuteReader();
+            var types = new List<string>();
+            while (reader.Read())
+            {
+                types.Add(reader.GetString(reader.GetOrdinal("column_type")));
+            }
+            return types;
+        }
+        catch (DuckDBException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> ViewSqlAsync(TableIdentifier table, TableVersion? version, string sql, CancellationToken cancellationToken)
+    {
+        var entry = await Catalog.LoadTableAsync(table, cancellationToken);
+        try
+        {
+            var reader = IcebergTableReader.Open(FileIO, entry.MetadataLocation);
+            return IcebergDuckDbSql.Query(reader, version?.ToScanOptions());
+        }
+        catch (IcebergException e) when (e.Kind == IcebergErrorKind.SnapshotNotFound)
+        {
+            throw new LakehouseSqlException(LakehouseSqlErrorKind.InvalidTimeTravel, $"No snapshot for {version}: {e.Message}", e)
+            {
+                Table = table.ToString(),
+                Sql = sql,
+            };
+        }
+        catch (IcebergException e)
+        {
+            var remote = e.Kind == IcebergErrorKind.FileNotFound && e.File is { } file && FileIO.LocalPath(file) is null;
+            throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable,
+                remote ? e.Message + " SQL reads files from local disk: map the location's prefix to a local copy (LocationPrefixes, --location-prefix)." : e.Message, e)
+            {
+                Table = table.ToString(),
+                File = e.File ?? entry.MetadataLocation,
+            };
+        }
+    }
+
+    private async Task<LakehouseSqlException> TranslateAsync(DuckDBException e, string sql, CancellationToken cancellationToken)
+    {
+        var message = e.Message;
+        if (message.Contains("Catalog Error", StringComparison.Ordinal)
+            && (message.Contains("Table with name", StringComparison.Ordinal) || message.Contains("Schema with name", StringComparison.Ordinal)))
+        {
+            var tables = await ListTablesAsync(cancellationToken);
+            return new LakehouseSqlException(LakehouseSqlErrorKind.UnknownTable,
+                $"The SQL names a table that is not in the catalog '{Catalog.Name}', which holds " +
+                (tables.Count == 0 ? "no tables" : "the tables " + string.Join(", ", tables) + " (name them as namespace.table)") +
+                ". DuckDB: " + message, e)
+            {
+                Sql = sql,
+            };
+        }
+        return new LakehouseSqlException(LakehouseSqlErrorKind.InvalidSql, "DuckDB: " + message, e) { Sql = sql };
+    }
+
+    private static void CheckAsOfKeys(string sql, IReadOnlyDictionary<string, TableVersion>? asOf, List<Reference> references)
+    {
+        var unknown = asOf?.Keys.Where(k => references.All(r => r.Table.ToString() != k)).ToList() ?? [];
+        if (unknown.Count > 0)
+        {
+            throw new LakehouseSqlException(LakehouseSqlErrorKind.InvalidTimeTravel,
+                $"A version was given for {string.Join(", ", unknown)}, which the SQL does not reference (it references " +
+                (references.Count == 0 ? "no catalog table" : string.Join(", ", references.Select(r => r.Table).Distinct())) + ").")
+            {
+                Sql = sql,
+            };
+        }
+    }
+
+    private async Task<List<Reference>> ResolveAsync(string sql, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var references = new List<Reference>();
+        foreach (var chain in SqlNameScanner.Scan(sql))
+        {
+            Reference? found = null;
+            for (var k = chain.Parts.Count; k >= 2 && found is null; k--)
+            {
+                var ns = string.Join('.', chain.Parts.Take(k - 1));
+                var name = chain.Parts[k - 1];
+                TableIdentifier table;
+                try
+                {
+                    table = new TableIdentifier(ns, name);
+                }
+                catch (CatalogException)
+                {
+                    continue;
+                }
+                var key = table.ToString();
+                if (!known.TryGetValue(key, out var exists))
+                {
+                    exists = await Catalog.TableExistsAsync(table, cancellationToken);
+                    known[key] = exists;
+                }
+                if (!exists)
+                {
+                    continue;
+                }
+                var whole = k == chain.Parts.Count;
+                if (!whole && chain.Version is not null)
+                {
+                    throw new LakehouseSqlException(LakehouseSqlErrorKind.InvalidTimeTravel,
+                        $"A time-travel clause follows the column reference {string.Join('.', chain.Parts)}, not a table.")
+                    {
+                        Sql = sql,
+                    };
+                }
+                var end = whole ? chain.ClauseEnd : chain.PartEnds[k - 1];
+                found = new Reference(table, chain.PartStarts[0], end, whole ? chain.Version : null, whole, chain.FollowedByAlias);
+            }
+            if (found is null && chain.Version is not null)
+            {
+                var tables = await ListTablesAsync(cancellationToken);
+                throw new LakehouseSqlException(LakehouseSqlErrorKind.UnknownTable,
+                    $"Time travel on {string.Join('.', chain.Parts)}, which is not a table of the catalog '{Catalog.Name}' (it holds " +
+                    (tables.Count == 0 ? "no tables" : string.Join(", ", tables)) + ").")
+                {
+                    Sql = sql,
+                };
+            }
+            if (found is not null)
+            {
+                references.Add(found);
+            }
+        }
+        return references;
+    }
+
+    private sealed record Reference(
+        TableIdentifier Table, int Start, int End, TableVersion? Version, bool IsWholeName, bool FollowedByAlias);
+}

@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using DuckDB.NET.Data;
+
+namespace TickKernelExtensions.Lakehouse.Sql;
+
+/// <summary>
+/// A query's result streamed row by row (for results too big to hold): the columns, then <see cref="ReadAsync"/>.
+/// Owns the query's DuckDB connection; dispose it. Not thread safe; read it once.
+/// </summary>
+public sealed class LakehouseSqlReader : IAsyncDisposable, IDisposable
+{
+    private readonly DuckDBConnection _connection;
+    private readonly DuckDBCommand _command;
+    private readonly DuckDBDataReader _reader;
+    private readonly string _sql;
+
+    internal LakehouseSqlReader(DuckDBConnection connection, DuckDBCommand command, DuckDBDataReader reader, string sql, IReadOnlyList<string>? types)
+    {
+        _connection = connection;
+        _command = command;
+        _reader = reader;
+        _sql = sql;
+        Columns = Enumerable.Range(0, reader.FieldCount)
+            .Select(i => new QueryColumn(reader.GetName(i),
+                (types is not null && types.Count == reader.FieldCount ? types[i] : reader.GetDataTypeName(i)).ToLowerInvariant()))
+            .ToList();
+    }
+
+    /// <summary>The result's columns, in order, with DuckDB's type names in lower case.</summary>
+    public IReadOnlyList<QueryColumn> Columns { get; }
+
+    /// <summary>The rows, one array per row with one CLR value per column (see <see cref="QueryResult"/> for the types).</summary>
+    /// <exception cref="LakehouseSqlException"><see cref="LakehouseSqlErrorKind.InvalidSql"/> when DuckDB fails mid-result.</exception>
+    public async IAsyncEnumerable<object?[]> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool more;
+            try
+            {
+                more = await _reader.ReadAsync(cancellationToken);
+            }
+            catch (DuckDBException e)
+            {
+                throw new LakehouseSqlException(LakehouseSqlErrorKind.InvalidSql, "DuckDB failed while reading the result: " + e.Message, e) { Sql = _sql };
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            var row = new object?[Columns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = _reader.IsDBNull(i) ? null : DuckDbValues.Convert(_reader.GetValue(i), Columns[i].Type);
+            }
+            yield return row;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _command.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
