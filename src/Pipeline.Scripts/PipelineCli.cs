@@ -13,6 +13,7 @@ internal static class PipelineCli
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(ConvertCommand.Build());
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(PublishCommand.Build());
         root.Subcommands.Add(DeployConfigCommand.Build());
         root.Subcommands.Add(ReplicateCommand.Build());
         root.Subcommands.Add(SqlCommand.Build());

@@ -23,4 +23,10 @@ public sealed record DataLayout(string Root)
 
     /// <summary>CSV files refused on import, with their errors.</summary>
     public string Quarantine => Path.Combine(Root, "quarantine");
+
+    /// <summary>The Iceberg warehouse on local disk: <c>lake/&lt;namespace&gt;/&lt;table&gt;/{data,metadata}</c>.</summary>
+    public string Lake => Path.Combine(Root, "lake");
+
+    /// <summary>The lakehouse's local bookkeeping (what was published from stage 1): <c>lakehouse/</c>.</summary>
+    public string LakehouseState => Path.Combine(Root, "lakehouse");
 }

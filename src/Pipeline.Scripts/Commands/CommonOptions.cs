@@ -47,6 +47,16 @@ internal static class CommonOptions
             await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
             return 2;
         }
+        catch (TickKernelExtensions.Lakehouse.Iceberg.IcebergException e)
+        {
+            await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
+            return 2;
+        }
+        catch (TickKernelExtensions.Lakehouse.Catalog.CatalogException e)
+        {
+            await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

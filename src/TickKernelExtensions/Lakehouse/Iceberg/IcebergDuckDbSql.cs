@@ -51,13 +51,13 @@ public static class IcebergDuckDbSql
                 : $"NULL::{DuckDbType(f.Type)}";
             var sql = new StringBuilder();
             sql.Append("SELECT ").AppendJoin(", ", fields.Select(f => Column(f) + " AS " + IcebergParquetFileReader.Quote(f.Name)));
-            sql.Append(" FROM read_parquet(").Append(IcebergParquetFileReader.Literal(path)).Append(", file_row_number = true) t");
+            sql.Append(" FROM read_parquet(").Append(IcebergParquetFileReader.Literal(path)).Append(", file_row_number = true, hive_partitioning = false) t");
             var conditions = new List<string>();
             var applicablePositions = positionDeletes.Where(d => d.DataSequenceNumber >= task.DataSequenceNumber).ToList();
             if (applicablePositions.Count > 0)
             {
                 var list = string.Join(", ", applicablePositions.Select(d => IcebergParquetFileReader.Literal(Local(table.Io, d.File.FilePath))));
-                conditions.Add($"t.file_row_number NOT IN (SELECT pos FROM read_parquet([{list}]) WHERE pos IS NOT NULL AND file_path = {IcebergParquetFileReader.Literal(task.File.FilePath)})");
+                conditions.Add($"t.file_row_number NOT IN (SELECT pos FROM read_parquet([{list}], hive_partitioning = false) WHERE pos IS NOT NULL AND file_path = {IcebergParquetFileReader.Literal(task.File.FilePath)})");
             }
             foreach (var e in equality)
             {
@@ -67,7 +67,7 @@ public static class IcebergDuckDbSql
                 var deleteNames = files.ColumnNames(deletePath, e.File.FilePath, deleteFields, nameMapping);
                 var matches = deleteFields.Select(f =>
                     $"d.{IcebergParquetFileReader.Quote(deleteNames.GetValueOrDefault(f.Id) ?? throw MissingColumn(e.File.FilePath, f))}::{DuckDbType(f.Type)} IS NOT DISTINCT FROM {Column(f)}");
-                conditions.Add($"NOT EXISTS (SELECT 1 FROM read_parquet({IcebergParquetFileReader.Literal(deletePath)}) d WHERE {string.Join(" AND ", matches)})");
+                conditions.Add($"NOT EXISTS (SELECT 1 FROM read_parquet({IcebergParquetFileReader.Literal(deletePath)}, hive_partitioning = false) d WHERE {string.Join(" AND ", matches)})");
             }
             if (conditions.Count > 0)
             {

@@ -47,7 +47,7 @@ internal sealed class IcebergParquetFileReader : IDisposable
         select.Add("file_row_number");
         using var command = _connection.CreateCommand();
         // DuckDB keeps a file's row order (preserve_insertion_order); positions come from file_row_number anyway.
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Literal(path)}, file_row_number = true)";
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM read_parquet({Literal(path)}, file_row_number = true, hive_partitioning = false)";
         DuckDBDataReader reader;
         try
         {

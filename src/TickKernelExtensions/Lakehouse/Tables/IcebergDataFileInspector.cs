@@ -30,7 +30,7 @@ internal sealed class IcebergDataFileInspector : IDisposable
         var path = LocalPath(location);
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var row in Query($"DESCRIBE SELECT * FROM read_parquet({IcebergParquetFileReader.Literal(path)})", location))
+        foreach (var row in Query($"DESCRIBE SELECT * FROM read_parquet({IcebergParquetFileReader.Literal(path)}, hive_partitioning = false)", location))
         {
             types[(string)row[0]!] = (string)row[1]!;
             order.Add((string)row[0]!);
@@ -173,7 +173,7 @@ internal sealed class IcebergDataFileInspector : IDisposable
             select.Add(min);
             select.Add(max);
         }
-        var row = Query($"SELECT {string.Join(", ", select)} FROM read_parquet({IcebergParquetFileReader.Literal(path)})", location).Single();
+        var row = Query($"SELECT {string.Join(", ", select)} FROM read_parquet({IcebergParquetFileReader.Literal(path)}, hive_partitioning = false)", location).Single();
         var rows = Convert.ToInt64(row[0], CultureInfo.InvariantCulture);
         if (rows == 0)
         {

@@ -88,7 +88,7 @@ public sealed partial class IcebergTables
         var ids = string.Join(", ", columns.Where(c => c.FieldId is not null)
             .Select(c => IcebergParquetFileReader.Quote(c.Name) + ": " + c.FieldId!.Value.ToString(CultureInfo.InvariantCulture)));
         var union = string.Join(" UNION ALL ", files.Select((f, i) =>
-            $"SELECT {select}, {i} AS __file, file_row_number AS __row FROM read_parquet({IcebergParquetFileReader.Literal(LocalPath(f.FilePath))}, file_row_number = true)"));
+            $"SELECT {select}, {i} AS __file, file_row_number AS __row FROM read_parquet({IcebergParquetFileReader.Literal(LocalPath(f.FilePath))}, file_row_number = true, hive_partitioning = false)"));
         using (var connection = new DuckDBConnection("DataSource=:memory:"))
         {
             connection.Open();

@@ -227,7 +227,7 @@ public sealed partial class IcebergTables
             var ids = string.Join(", ", columns.Where(c => c.FieldId is not null)
                 .Select(c => IcebergParquetFileReader.Quote(c.Name) + ": " + c.FieldId!.Value.ToString(CultureInfo.InvariantCulture)));
             Execute(connection,
-                $"COPY (SELECT {select} FROM read_parquet({IcebergParquetFileReader.Literal(LocalPath(source))}, file_row_number = true) " +
+                $"COPY (SELECT {select} FROM read_parquet({IcebergParquetFileReader.Literal(LocalPath(source))}, file_row_number = true, hive_partitioning = false) " +
                 $"WHERE file_row_number NOT IN (SELECT pos FROM removed) ORDER BY file_row_number) " +
                 $"TO {IcebergParquetFileReader.Literal(temp)} (FORMAT PARQUET, FIELD_IDS {{{ids}}})");
         }
