@@ -62,15 +62,24 @@ public sealed partial class KernelNotebookTests
     [Fact]
     public void StageNotebooks_CommittedMetadata_OurKernelspecAndPolyglotKept()
     {
-        foreach (var path in new[] { "notebooks/01-ingest.ipynb", "notebooks/tests/all-outputs.ipynb" })
+        var stages = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "notebooks"), "*.ipynb")
+            .Where(p => char.IsDigit(Path.GetFileName(p)[0]) && !p.EndsWith(".executed.ipynb", StringComparison.Ordinal))
+            .Select(p => Path.GetRelativePath(RepositoryRoot.Path, p))
+            .ToList();
+        Assert.Contains(Path.Combine("notebooks", "02-lakehouse.ipynb"), stages);
+        foreach (var path in stages.Append("notebooks/tests/all-outputs.ipynb"))
         {
             var root = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, path)))!;
             var spec = root["metadata"]!["kernelspec"]!;
             Assert.Equal((KernelspecWriter.DefaultName, KernelspecWriter.DisplayName, "C#"), ((string?)spec["name"], (string?)spec["display_name"], (string?)spec["language"]));
             Assert.Equal("C#", (string?)root["metadata"]!["language_info"]!["name"]);
             Assert.Equal("csharp", (string?)root["metadata"]!["polyglot_notebook"]!["kernelInfo"]!["defaultKernelName"]);
-            Assert.All(root["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code"),
-                c => Assert.Equal("csharp", (string?)c!["metadata"]!["polyglot_notebook"]!["kernelName"]));
+            Assert.All(root["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code"), c =>
+            {
+                Assert.Equal("csharp", (string?)c!["metadata"]!["polyglot_notebook"]!["kernelName"]);
+                Assert.Empty(c["outputs"]!.AsArray());
+                Assert.Matches("^[a-z0-9-]+$", (string)c["id"]!);
+            });
         }
     }
 
