@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Notebook.Bench;
 
 /// <summary>Command-line settings of the notebook benchmark.</summary>
-/// <param name="WorkDir">Where the generated notebooks and outputs go (default <c>bench/work/notebook</c>, ignored by git).</param>
+/// <param name="WorkDir">Where the generated notebooks and outputs go (default <c>bench/out/notebook</c>, ignored by git).</param>
 /// <param name="Runs">Cold-start runs of each side, interleaved (default 5).</param>
 /// <param name="Cells">Cells of the long notebook for per-cell and memory numbers (default 200).</param>
 /// <param name="Pipeline">The <c>pipeline.dll</c> to run (default: Pipeline.Scripts' build output of this configuration).</param>
@@ -11,7 +11,7 @@ internal sealed record BenchSettings(string WorkDir, int Runs, int Cells, string
 {
     public static BenchSettings Parse(string[] args)
     {
-        var work = Path.Combine("bench", "work", "notebook");
+        var work = Path.Combine("bench", "out", "notebook");
         var runs = 5;
         var cells = 200;
         string? pipeline = null;
