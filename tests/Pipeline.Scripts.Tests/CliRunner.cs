@@ -23,22 +23,18 @@ internal static class CliRunner
         var error = new StringWriter(new StringBuilder());
         var output = new StringWriter(new StringBuilder());
         var previous = Console.Error;
-        var previousOut = Console.Out;
         Console.SetError(error);
-        if (captureOutput)
-        {
-            Console.SetOut(output);
-        }
         try
         {
-            var configuration = new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = error };
+            // Standard output is captured from the command's own writer, never from Console.Out: tests running in
+            // parallel that print to the console cannot leak into it.
+            var configuration = new System.CommandLine.InvocationConfiguration { Output = captureOutput ? output : TextWriter.Null, Error = error };
             var exit = await PipelineCli.InvokeAsync(args, configuration);
             return (exit, output.ToString(), error.ToString());
         }
         finally
         {
             Console.SetError(previous);
-            Console.SetOut(previousOut);
             Gate.Release();
         }
     }

@@ -46,7 +46,7 @@ internal static class PublishCommand
             await using var jdbc = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.FromSetting(setting, layout), ct);
             var tables = new IcebergTables(jdbc, new IcebergTablesOptions { Warehouse = Path.GetFullPath(layout.Lake) });
             var result = await BronzeTicks.PublishAsync(tables, dataset, chosen, layout.LakehouseState, ct);
-            Console.WriteLine($"{result.Table}: {result.Files} days of {result.SourceId}: {result.Added} appended, {result.Replaced} replaced, {result.Unchanged} unchanged; "
+            r.InvocationConfiguration.Output.WriteLine($"{result.Table}: {result.Files} days of {result.SourceId}: {result.Added} appended, {result.Replaced} replaced, {result.Unchanged} unchanged; "
                 + (result.Commits == 0 ? "nothing to commit" : $"{result.Commits} commit(s), snapshot {result.SnapshotId}"));
             return 0;
         }));

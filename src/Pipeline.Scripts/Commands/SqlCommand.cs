@@ -89,7 +89,7 @@ internal static class SqlCommand
                     }
                 }
                 await using var reader = await engine.ExecuteReaderAsync(text, asOf, ct);
-                var output = Console.Out;
+                var output = r.InvocationConfiguration.Output;
                 await QueryResultWriter.WriteAsync(output, reader.Columns, reader.ReadAsync(ct), r.GetValue(format), r.GetValue(maxRows), ct);
                 return 0;
             }
