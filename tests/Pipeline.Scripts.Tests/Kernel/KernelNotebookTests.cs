@@ -31,7 +31,7 @@ public sealed partial class KernelNotebookTests
     }
 
     [Fact]
-    public async Task Nbclient_IngestNotebookSmallParameters_SameOutputsAsPipelineRun()
+    public async Task Nbclient_StageNotebooksInOrderSmallParameters_SameOutputsAsPipelineRun()
     {
         using var jupyter = JupyterPython.Require();
         var original = Path.Combine(RepositoryRoot.Path, "notebooks", "01-ingest.ipynb");
@@ -51,6 +51,18 @@ public sealed partial class KernelNotebookTests
             AssertSameOutputs(runner, kernel, [(kernelData, "<data>"), (runnerData, "<data>")]);
             var figures = Outputs(kernel, "figures").Single(o => (string?)o["output_type"] == "execute_result");
             Assert.NotNull(figures["data"]!["application/vnd.tick-workbench.key-figures+json"]);
+
+            // The next stage reads what 01 left in each data root: replication, bronze.ticks, SQL, snapshots.
+            var lakehouse = Path.Combine(RepositoryRoot.Path, "notebooks", "02-lakehouse.ipynb");
+            Copy(lakehouse, kernelCopy, LakehouseParameters(kernelData));
+            Copy(lakehouse, runnerCopy, LakehouseParameters(runnerData));
+
+            var kernel2 = await ExecuteWithKernelAsync(jupyter, kernelCopy);
+            var runner2 = await ExecuteWithRunnerAsync(runnerCopy, jupyter.Home.Combine("runner-02.ipynb"));
+
+            AssertSameOutputs(runner2, kernel2, [(kernelData, "<data>"), (runnerData, "<data>")]);
+            var lake = Outputs(kernel2, "figures").Single(o => (string?)o["output_type"] == "execute_result");
+            Assert.Contains("rows in bronze.ticks", Text(lake["data"]!["text/plain"]), StringComparison.Ordinal);
         }
         finally
         {
@@ -130,6 +142,11 @@ public sealed partial class KernelNotebookTests
         var tickRateScale = 0.05;
         """;
 
+    private static string LakehouseParameters(string dataRoot) => $"""
+        var dataRoot = {System.Text.Json.JsonSerializer.Serialize(dataRoot)};
+        var replicateTo = "";
+        """;
+
     private static void AssertSameOutputs(JsonNode expected, JsonNode actual, IReadOnlyList<(string Text, string Placeholder)> replacements)
     {
         var codeCells = expected["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code" && c["id"] is not null).ToList();
@@ -204,11 +221,16 @@ public sealed partial class KernelNotebookTests
             text = text.Replace(from, to, StringComparison.Ordinal);
         }
         // Durations and rates vary run to run ("1.23 s", "456 ms", "12.3 MB/s"), and so does the local mirror's port.
+        text = SnapshotIdOrClock().Replace(text, "<id or clock>");
         return LoopbackPort().Replace(Volatile().Replace(text, "<time>"), "127.0.0.1:<port>");
     }
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)?\s*(?:ms|s|µs|MB/s|KB/s|ticks/s)\b")]
     private static partial Regex Volatile();
+
+    // Iceberg snapshot ids (random 63-bit) and the wall-clock time a snapshot was committed.
+    [GeneratedRegex(@"\b\d{15,19}\b|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")]
+    private static partial Regex SnapshotIdOrClock();
 
     [GeneratedRegex(@"127\.0\.0\.1:\d+")]
     private static partial Regex LoopbackPort();
