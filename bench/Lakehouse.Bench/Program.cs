@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using TickKernelExtensions;
+using TickKernelExtensions.Columnar;
+using TickKernelExtensions.Lakehouse.Bronze;
+using TickKernelExtensions.Lakehouse.Catalog;
+using TickKernelExtensions.Lakehouse.Iceberg;
+using TickKernelExtensions.Lakehouse.Sql;
+using TickKernelExtensions.Lakehouse.Tables;
+using TickKernelExtensions.Market;
+
+// Usage: dotnet run -c Release --project bench/Lakehouse.Bench -- [--days 5,20,80] [--ticks-per-day N] [--runs N] [--work DIR]
+// For each N: N days of one symbol are written as stage-1 tick Parquet and published as bronze.ticks (one append);
+// then the same one-day query runs through the catalog (pipeline sql's engine) and in DuckDB on that day's file alone.
+var days = new[] { 5, 20, 80 };
+var ticksPerDay = 50_000;
+var runs = 7;
+var work = Path.GetFullPath(Path.Combine("bench", "out", "lakehouse"));
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--days": days = args[++i].Split(',').Select(d => int.Parse(d, CultureInfo.InvariantCulture)).ToArray(); break;
+        case "--ticks-per-day": ticksPerDay = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--work": work = Path.GetFullPath(args[++i]); break;
+        default: throw new ArgumentException($"Unknown option '{args[i]}'. Options: --days 5,20,80, --ticks-per-day N, --runs N, --work DIR.");
+    }
+}
+Console.WriteLine($"== lakehouse: {ticksPerDay:N0} ticks per day, {runs} runs per query, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Console.WriteLine("| days in table | rows | append rows/s (ours: publish) | DuckDB scan rows/s (same files) | one-day query, ours: median ms | DuckDB on that day's file: median ms | ratio |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var n in days)
+{
+    var root = Path.Combine(work, $"days-{n}");
+    if (Directory.Exists(root))
+    {
+        Directory.Delete(root, recursive: true);
+    }
+    var layout = new DataLayout(root);
+    var dataset = new TickParquetDataset(layout.Ticks);
+    var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    await using (var writer = dataset.BeginWrite("bench"))
+    {
+        var random = new Random(n);
+        for (var d = 0; d < n; d++)
+        {
+            var ticks = new TickColumns(ticksPerDay);
+            var t = TickTime.ToMicros(start.AddDays(d));
+            var mid = 1.08;
+            for (var k = 0; k < ticksPerDay; k++)
+            {
+                t += 1 + random.Next(1_700_000);
+                mid += (random.NextDouble() - 0.5) * 1e-5;
+                ticks.Add(t, Math.Round(mid - 0.00003, 5), Math.Round(mid + 0.00003, 5), 1.5f, 1.2f);
+            }
+            await writer.AppendAsync("EURUSD", ticks);
+        }
+        await writer.CommitAsync();
+    }
+    var files = dataset.ListFiles().Select(f => f.Path).ToList();
+    await using var catalog = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.Sqlite(Path.Combine(root, "catalog.db")));
+    var tables = new IcebergTables(catalog, new IcebergTablesOptions { Warehouse = layout.Lake });
+    var clock = Stopwatch.StartNew();
+    await BronzeTicks.PublishAsync(tables, dataset, "bench", layout.LakehouseState);
+    var publish = clock.Elapsed;
+    long rows = (long)n * ticksPerDay;
+    clock.Restart();
+    var scanned = Scalar($"SELECT count(bid) FROM read_parquet([{string.Join(", ", files.Select(Literal))}], hive_partitioning = false)");
+    var scan = clock.Elapsed;
+    var day = start.AddDays(n / 2);
+    var dayFile = Directory.GetFiles(Path.Combine(layout.Lake, "bronze", "ticks", "data", "symbol=EURUSD", $"ts_day={day:yyyy-MM-dd}"), "*.parquet").Single();
+    var where = $"ts >= TIMESTAMPTZ '{day:yyyy-MM-dd} 00:00:00+00' AND ts < TIMESTAMPTZ '{day.AddDays(1):yyyy-MM-dd} 00:00:00+00'";
+    var lake = LakehouseSql.Over(catalog, new LocalIcebergFileIO());
+    var ours = new List<double>();
+    var anchor = new List<double>();
+    long oursCount = 0, anchorCount = 0;
+    for (var r = 0; r < runs + 1; r++)
+    {
+        clock.Restart();
+        var result = await lake.QueryAsync($"SELECT count(*), avg(bid) FROM bronze.ticks WHERE {where}");
+        var o = clock.Elapsed.TotalMilliseconds;
+        oursCount = Convert.ToInt64(result.Rows[0][0], CultureInfo.InvariantCulture);
+        clock.Restart();
+        anchorCount = Scalar($"SELECT count(*) FROM (SELECT avg(bid) OVER () FROM read_parquet({Literal(dayFile)}, hive_partitioning = false) WHERE {where})");
+        var a = clock.Elapsed.TotalMilliseconds;
+        if (r > 0)
+        {
+            ours.Add(o);
+            anchor.Add(a);
+        }
+    }
+    if (oursCount != ticksPerDay || anchorCount != ticksPerDay || scanned != rows)
+    {
+        throw new InvalidOperationException($"wrong counts: ours {oursCount}, anchor {anchorCount}, scan {scanned}, expected {ticksPerDay} per day and {rows} in all");
+    }
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {n} | {rows:N0} | {rows / publish.TotalSeconds:N0} | {rows / scan.TotalSeconds:N0} | {Median(ours):0.0} | {Median(anchor):0.0} | {Median(ours) / Median(anchor):0.00}× |"));
+}
+return 0;
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string Literal(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+static long Scalar(string sql)
+{
+    using var connection = new DuckDBConnection("DataSource=:memory:");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+}
