@@ -126,14 +126,22 @@ public static class BronzeTicks
         var folder = Path.Combine(root, "data", $"symbol={file.Symbol}", $"ts_day={file.Date:yyyy-MM-dd}");
         Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, $"{Guid.NewGuid():N}.parquet");
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.tmp");
-        await using (var source = File.OpenRead(file.Path))
-        await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        var temp = AtomicFile.TempPath(target);
+        try
         {
-            await source.CopyToAsync(destination, cancellationToken);
-            destination.Flush(flushToDisk: true);
+            await using (var source = File.OpenRead(file.Path))
+            await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                await source.CopyToAsync(destination, cancellationToken);
+                destination.Flush(flushToDisk: true);
+            }
         }
-        File.Move(temp, target);
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        AtomicFile.Publish(temp, target);
         return target;
     }
 
@@ -148,11 +156,7 @@ public static class BronzeTicks
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? new Dictionary<string, string>(StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
 
-    private static void Save(string path, Dictionary<string, string> record)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new SortedDictionary<string, string>(record, StringComparer.Ordinal), new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
-    }
+    private static void Save(string path, Dictionary<string, string> record) =>
+        AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(
+            new SortedDictionary<string, string>(record, StringComparer.Ordinal), new JsonSerializerOptions { WriteIndented = true }));
 }

@@ -27,6 +27,29 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="path"/> (or creates it) the same way — temporary file, flush, rename — for the few
+    /// mutable bookkeeping files beside the tables (e.g. what was published), never for Iceberg files.
+    /// </summary>
+    public static void Replace(string path, ReadOnlySpan<byte> bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = TempPath(Path.GetFullPath(path));
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     /// <summary>Moves a finished temporary file into place (no overwrite).</summary>
     public static void Publish(string temp, string path)
     {
