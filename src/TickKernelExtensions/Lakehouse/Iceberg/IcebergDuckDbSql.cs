@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DuckDB.NET.Data;
 
 namespace TickKernelExtensions.Lakehouse.Iceberg;
 
@@ -17,7 +18,25 @@ public static class IcebergDuckDbSql
     /// The SELECT for the snapshot chosen by <paramref name="options"/> (<see cref="IcebergScanOptions.Filter"/>
     /// prunes files only, so it is refused here: put the condition in the outer SQL's WHERE).
     /// </summary>
-    public static string Query(IcebergTableReader table, IcebergScanOptions? options = null)
+    public static string Query(IcebergTableReader table, IcebergScanOptions? options = null) => Query(table, options, null, null);
+
+    /// <summary>
+    /// The SELECT for the snapshot chosen by <paramref name="options"/>, over only the data files that may hold a row
+    /// matching at least one of the AND-ed predicate lists in <paramref name="pruneBy"/> (partition values, manifest
+    /// summaries, column bounds). The rows themselves are not filtered: the caller's SQL must still apply the
+    /// conditions. Null or an empty list among them reads every file.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="options">The snapshot to read and the columns; no filter.</param>
+    /// <param name="pruneBy">Predicate lists that select the files (see above); null reads every file.</param>
+    /// <param name="connection">An open DuckDB connection to inspect the files' schemas on (the one the query will run on saves opening another); null opens a private one.</param>
+    public static string Query(
+        IcebergTableReader table, IcebergScanOptions? options, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection? connection = null) =>
+        Build(table, options, pruneBy, connection).Sql;
+
+    /// <summary>As <see cref="Query(IcebergTableReader, IcebergScanOptions?, IReadOnlyList{IReadOnlyList{IcebergPredicate}}?, DuckDBConnection?)"/>, with the plan the SELECT reads (files kept and pruned).</summary>
+    public static (string Sql, IcebergScanPlan Plan) Build(
+        IcebergTableReader table, IcebergScanOptions? options, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection? connection = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new IcebergScanOptions();
@@ -25,15 +44,17 @@ public static class IcebergDuckDbSql
         {
             throw new ArgumentException("IcebergDuckDbSql.Query does not take a Filter; write the condition in the SQL's WHERE clause.", nameof(options));
         }
-        var plan = table.Plan(options);
+        var plan = pruneBy is null || pruneBy.Count == 0 || pruneBy.Any(p => p.Count == 0)
+            ? table.Plan(options)
+            : Union(pruneBy.Select(p => table.Plan(options with { Filter = p })).ToList());
         var fields = options.Columns is null
             ? plan.Schema.Fields.ToList()
             : options.Columns.Select(c => plan.Schema.FindField(c) ?? throw new IcebergException(IcebergErrorKind.ColumnNotFound, "A projected column is not in the schema.") { Field = c }).ToList();
         var nameMapping = table.NameMapping();
-        using var files = new IcebergParquetFileReader(table.Io);
+        using var files = connection is null ? new IcebergParquetFileReader(table.Io) : new IcebergParquetFileReader(table.Io, connection);
         if (plan.DataFiles.Count == 0)
         {
-            return "SELECT " + string.Join(", ", fields.Select(f => $"NULL::{DuckDbType(f.Type)} AS {IcebergParquetFileReader.Quote(f.Name)}")) + " WHERE false";
+            return ("SELECT " + string.Join(", ", fields.Select(f => $"NULL::{DuckDbType(f.Type)} AS {IcebergParquetFileReader.Quote(f.Name)}")) + " WHERE false", plan);
         }
         var positionDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.PositionDeletes).ToList();
         var equalityDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.EqualityDeletes).ToList();
@@ -51,9 +72,10 @@ public static class IcebergDuckDbSql
                 : $"NULL::{DuckDbType(f.Type)}";
             var sql = new StringBuilder();
             sql.Append("SELECT ").AppendJoin(", ", fields.Select(f => Column(f) + " AS " + IcebergParquetFileReader.Quote(f.Name)));
-            sql.Append(" FROM read_parquet(").Append(IcebergParquetFileReader.Literal(path)).Append(", file_row_number = true, hive_partitioning = false) t");
-            var conditions = new List<string>();
             var applicablePositions = positionDeletes.Where(d => d.DataSequenceNumber >= task.DataSequenceNumber).ToList();
+            sql.Append(" FROM read_parquet(").Append(IcebergParquetFileReader.Literal(path))
+                .Append(applicablePositions.Count > 0 ? ", file_row_number = true" : "").Append(", hive_partitioning = false) t");
+            var conditions = new List<string>();
             if (applicablePositions.Count > 0)
             {
                 var list = string.Join(", ", applicablePositions.Select(d => IcebergParquetFileReader.Literal(Local(table.Io, d.File.FilePath))));
@@ -75,7 +97,18 @@ public static class IcebergDuckDbSql
             }
             parts.Add(sql.ToString());
         }
-        return string.Join("\nUNION ALL\n", parts);
+        return (string.Join("\nUNION ALL\n", parts), plan);
+    }
+
+    private static IcebergScanPlan Union(List<IcebergScanPlan> plans)
+    {
+        if (plans.Count == 1)
+        {
+            return plans[0];
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = plans.SelectMany(p => p.DataFiles).Where(f => seen.Add(f.File.FilePath)).ToList();
+        return plans[0] with { DataFiles = files, FilesPruned = plans.Min(p => p.FilesPruned), ManifestsPruned = plans.Min(p => p.ManifestsPruned) };
     }
 
     /// <summary>DuckDB's name for an Iceberg primitive type (nested types are not mapped).</summary>

@@ -12,6 +12,7 @@ namespace TickKernelExtensions.Lakehouse.Iceberg;
 internal sealed class IcebergParquetFileReader : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly bool _ownsConnection;
     private readonly IIcebergFileIO _io;
     private readonly List<string> _temporaryFiles = [];
 
@@ -20,6 +21,14 @@ internal sealed class IcebergParquetFileReader : IDisposable
         _io = io;
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
+        _ownsConnection = true;
+    }
+
+    /// <summary>A reader that runs its queries on an open connection the caller owns (it is not disposed here).</summary>
+    public IcebergParquetFileReader(IIcebergFileIO io, DuckDBConnection connection)
+    {
+        _io = io;
+        _connection = connection;
     }
 
     /// <summary>
@@ -106,24 +115,7 @@ internal sealed class IcebergParquetFileReader : IDisposable
         var wanted = fields.Select(f => f.Id).ToHashSet();
         var byId = new Dictionary<int, string>();
         var topLevel = new List<string>();
-        using var command = _connection.CreateCommand();
-        // parquet_schema lists the root first, then every element depth first; top-level columns are the root's
-        // children, found by walking num_children.
-        command.CommandText = $"SELECT name, field_id, num_children FROM parquet_schema({Literal(path)})";
-        var elements = new List<(string Name, long? FieldId, long Children)>();
-        try
-        {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                elements.Add((reader.GetString(0), reader.IsDBNull(1) ? null : System.Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    reader.IsDBNull(2) ? 0 : System.Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
-            }
-        }
-        catch (DuckDBException e)
-        {
-            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "Not a readable Parquet file: " + e.Message, e) { File = location };
-        }
+        var elements = IcebergReadCache.GetOrRead(_io, location, "parquet-schema", "", () => ParquetSchema(path, location));
         var index = 1;
         var anyId = false;
         var rootChildren = elements.Count == 0 ? 0 : elements[0].Children;
@@ -155,6 +147,29 @@ internal sealed class IcebergParquetFileReader : IDisposable
             }
         }
         return byId;
+    }
+
+    // parquet_schema lists the root first, then every element depth first; top-level columns are the root's
+    // children, found by walking num_children.
+    private List<(string Name, long? FieldId, long Children)> ParquetSchema(string path, string location)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT name, field_id, num_children FROM parquet_schema({Literal(path)})";
+        var elements = new List<(string Name, long? FieldId, long Children)>();
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                elements.Add((reader.GetString(0), reader.IsDBNull(1) ? null : System.Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(2) ? 0 : System.Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new IcebergException(IcebergErrorKind.SchemaMismatch, "Not a readable Parquet file: " + e.Message, e) { File = location };
+        }
+        return elements;
     }
 
     private static int Skip(List<(string Name, long? FieldId, long Children)> elements, int index)
@@ -226,7 +241,10 @@ internal sealed class IcebergParquetFileReader : IDisposable
 
     public void Dispose()
     {
-        _connection.Dispose();
+        if (_ownsConnection)
+        {
+            _connection.Dispose();
+        }
         foreach (var temp in _temporaryFiles)
         {
             File.Delete(temp);

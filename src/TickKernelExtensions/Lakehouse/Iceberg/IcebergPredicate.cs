@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TickKernelExtensions.Lakehouse.Iceberg;
 
 /// <summary>
@@ -58,6 +60,14 @@ public sealed record IcebergPredicate(string Column, IcebergComparison Op, objec
             IcebergComparison.GreaterThan => ">",
             _ => ">=",
         };
-        return $"{Column} {op} {Value}";
+        var value = Value switch
+        {
+            DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture) + (t.Kind == DateTimeKind.Utc ? " UTC" : ""),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string text => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => Value.ToString(),
+        };
+        return $"{Column} {op} {value}";
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TickKernelExtensions.Lakehouse.Iceberg;
 
 /// <summary>
@@ -20,11 +22,11 @@ public static class IcebergScanPlanner
         {
             return new IcebergScanPlan(null, schema, [], [], 0, 0, 0);
         }
-        List<IcebergManifestFile> manifests;
-        using (var stream = io.OpenRead(snapshot.ManifestList))
+        var manifests = IcebergReadCache.GetOrRead(io, snapshot.ManifestList, "manifest-list", "", () =>
         {
-            manifests = IcebergManifestListCodec.Read(stream, snapshot.ManifestList);
-        }
+            using var stream = io.OpenRead(snapshot.ManifestList);
+            return IcebergManifestListCodec.Read(stream, snapshot.ManifestList);
+        });
         var data = new List<IcebergFileScanTask>();
         var deletes = new List<IcebergFileScanTask>();
         int read = 0, manifestsPruned = 0, filesPruned = 0;
@@ -37,11 +39,13 @@ public static class IcebergScanPlanner
                 continue;
             }
             read++;
-            IcebergManifest contents;
-            using (var stream = io.OpenRead(manifest.ManifestPath))
-            {
-                contents = IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, PartitionSchema(metadata, schema, spec));
-            }
+            var partitionSchema = PartitionSchema(metadata, schema, spec);
+            var contents = IcebergReadCache.GetOrRead(io, manifest.ManifestPath, "manifest",
+                string.Create(CultureInfo.InvariantCulture, $"{spec.SpecId}/{partitionSchema.SchemaId}/{metadata.TableUuid}"), () =>
+                {
+                    using var stream = io.OpenRead(manifest.ManifestPath);
+                    return IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, partitionSchema);
+                });
             foreach (var entry in contents.Entries.Where(e => e.IsLive))
             {
                 var task = new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec);
@@ -62,7 +66,7 @@ public static class IcebergScanPlanner
         return new IcebergScanPlan(snapshot, schema, data, deletes, read, manifestsPruned, filesPruned);
     }
 
-    private static (IcebergSnapshot? Snapshot, IcebergSchema Schema) Resolve(IcebergTableMetadata m, IcebergScanOptions o)
+    internal static (IcebergSnapshot? Snapshot, IcebergSchema Schema) Resolve(IcebergTableMetadata m, IcebergScanOptions o)
     {
         if (o.Ref is { } name && (name == "main" || (m.Refs.TryGetValue(name, out var r) && r.Type == IcebergSnapshotRef.Branch)))
         {
@@ -196,6 +200,18 @@ public static class IcebergScanPlanner
         if (t.Kind == IcebergTransformKind.Void || (t.Kind == IcebergTransformKind.Bucket && p.Op != IcebergComparison.Equal))
         {
             return null;
+        }
+        // For a strict bound on an integer-like source (int, long, date, timestamps), Iceberg projects the adjacent
+        // value inclusively: ts < x becomes day(ts) <= day(x - 1µs), so x at midnight excludes x's own day.
+        if (t.Kind != IcebergTransformKind.Identity && p.Op is IcebergComparison.LessThan or IcebergComparison.GreaterThan
+            && sourceType.TypeId is IcebergTypeId.Int or IcebergTypeId.Long or IcebergTypeId.Date or IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz)
+        {
+            var ordinal = IcebergValues.ToOrdinal(sourceType, literal);
+            var (min, max) = sourceType.TypeId is IcebergTypeId.Int or IcebergTypeId.Date ? ((long)int.MinValue, (long)int.MaxValue) : (long.MinValue, long.MaxValue);
+            if (ordinal > min && ordinal < max)
+            {
+                literal = IcebergValues.FromOrdinal(sourceType, p.Op == IcebergComparison.LessThan ? ordinal - 1 : ordinal + 1);
+            }
         }
         var projectedLiteral = t.Apply(sourceType, literal)!;
         var op = t.Kind == IcebergTransformKind.Identity ? p.Op : p.Op switch

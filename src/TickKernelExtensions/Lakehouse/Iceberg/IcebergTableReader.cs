@@ -36,7 +36,8 @@ public sealed class IcebergTableReader
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentException.ThrowIfNullOrEmpty(metadataLocation);
-        return new IcebergTableReader(io, metadataLocation, ReadMetadata(io, metadataLocation));
+        return new IcebergTableReader(io, metadataLocation,
+            IcebergReadCache.GetOrRead(io, metadataLocation, "metadata", "", () => ReadMetadata(io, metadataLocation)));
     }
 
     /// <summary>Reads and parses one metadata JSON file.</summary>

@@ -14,7 +14,7 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 /// <see cref="IcebergDuckDbSql"/> (columns by field id, deletes applied). DuckDB then plans and runs the SQL as
 /// written, so every query sees one consistent snapshot per table. Thread safe: each query has its own connection.
 /// </summary>
-public sealed class LakehouseSql : IAsyncDisposable
+public sealed partial class LakehouseSql : IAsyncDisposable
 {
     private readonly bool _ownsCatalog;
 
@@ -90,7 +90,7 @@ public sealed class LakehouseSql : IAsyncDisposable
         {
             rows.Add(row);
         }
-        return new QueryResult(reader.Columns, rows);
+        return new QueryResult(reader.Columns, rows) { Scans = reader.Scans };
     }
 
     /// <summary>Runs the SQL and streams the result (see <see cref="QueryAsync"/> for the arguments).</summary>
@@ -111,20 +111,26 @@ public sealed class LakehouseSql : IAsyncDisposable
                 + (version is not null && r.IsWholeName && !r.FollowedByAlias ? " AS " + SqlNameScanner.Quote(r.Table.Name) : "");
             rewritten.Remove(r.Start, r.End - r.Start).Insert(r.Start, replacement);
         }
-        var definitions = new List<(TableIdentifier Table, string View, string Select)>();
+        var opened = new List<OpenedView>();
         foreach (var ((table, version), view) in views)
         {
-            definitions.Add((table, view, await ViewSqlAsync(table, version, sql, cancellationToken)));
+            opened.Add(await OpenViewAsync(table, version, view, sql, cancellationToken));
         }
-        var connection = new DuckDBConnection("DataSource=:memory:");
+        var (connection, catalogName) = OpenQueryConnection();
         try
         {
-            connection.Open();
-            foreach (var (table, view, select) in definitions)
+            var pruning = PruningPredicates(connection, rewritten.ToString(), opened);
+            var scans = new List<TableScan>();
+            foreach (var v in opened)
             {
+                var prunedBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
+                var (select, plan) = ViewSql(v, prunedBy, connection);
+                scans.Add(new TableScan(v.Table.ToString(), plan.Snapshot?.SnapshotId, plan.DataFiles.Count, plan.FilesPruned,
+                    plan.ManifestsRead, plan.ManifestsPruned,
+                    prunedBy?.Select(list => string.Join(" AND ", list.Select(p => p.ToString()))).Where(t => t.Length > 0).ToList() ?? []));
                 using var create = connection.CreateCommand();
-                create.CommandText = $"CREATE SCHEMA IF NOT EXISTS {SqlNameScanner.Quote(table.Namespace)}; " +
-                    $"CREATE OR REPLACE VIEW {SqlNameScanner.Quote(table.Namespace)}.{SqlNameScanner.Quote(view)} AS {select}";
+                create.CommandText = $"CREATE SCHEMA IF NOT EXISTS {SqlNameScanner.Quote(v.Table.Namespace)}; " +
+                    $"CREATE OR REPLACE VIEW {SqlNameScanner.Quote(v.Table.Namespace)}.{SqlNameScanner.Quote(v.View)} AS {select}";
                 try
                 {
                     create.ExecuteNonQuery();
@@ -133,11 +139,10 @@ public sealed class LakehouseSql : IAsyncDisposable
                 {
                     throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable, "DuckDB could not open the table's data files: " + e.Message, e)
                     {
-                        Table = table.ToString(),
+                        Table = v.Table.ToString(),
                     };
                 }
             }
-            var types = DescribedTypes(connection, rewritten.ToString());
             var command = connection.CreateCommand();
             command.CommandText = rewritten.ToString();
             DuckDBDataReader reader;
@@ -150,39 +155,53 @@ public sealed class LakehouseSql : IAsyncDisposable
                 await command.DisposeAsync();
                 throw await TranslateAsync(e, sql, cancellationToken);
             }
-            return new LakehouseSqlReader(connection, command, reader, sql, types);
+            var types = Enumerable.Range(0, reader.FieldCount).Select(i => DuckDbTypeNames.FromReader(reader.GetDataTypeName(i))).ToList();
+            if (types.Any(t => t is null))
+            {
+                types = DescribedTypes(catalogName, rewritten.ToString()) ?? types;
+            }
+            return new LakehouseSqlReader(command, reader, sql, types, scans, () => CloseQueryConnection(connection, catalogName));
         }
         catch
         {
-            await connection.DisposeAsync();
+            CloseQueryConnection(connection, catalogName);
             throw;
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Releases the engine's DuckDB database and, when the engine opened it, the catalog. Dispose readers first.</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_rootLock)
+        {
+            _root?.Dispose();
+            _root = null;
+            _disposed = true;
+        }
         if (_ownsCatalog)
         {
             await Catalog.DisposeAsync();
         }
     }
 
-    // The reader names types without their parameters ("Decimal"); DESCRIBE gives DuckDB's full names
-    // ("DECIMAL(10,2)", "TIMESTAMP WITH TIME ZONE"). It plans a single query without running it; anything else
-    // (DDL, a script of several statements, which DESCRIBE would partly run) keeps the reader's names.
-    private static List<string>? DescribedTypes(DuckDBConnection connection, string sql)
+    // The reader names parameterised types without their parameters ("Decimal", "List"); DESCRIBE gives DuckDB's
+    // full names ("DECIMAL(10,2)", "INTEGER[]"). It plans a single query without running it, on a second connection
+    // (the first is busy streaming the result) that sees the query's catalog; anything else (DDL, a script of several
+    // statements, which DESCRIBE would partly run) keeps the reader's names.
+    private List<string?>? DescribedTypes(string catalogName, string sql)
     {
         if (!SqlNameScanner.IsSingleQuery(sql))
         {
             return null;
         }
+        using var connection = Root().Duplicate();
+        connection.Open();
         using var describe = connection.CreateCommand();
-        describe.CommandText = "DESCRIBE " + sql.TrimEnd().TrimEnd(';');
+        describe.CommandText = $"USE {SqlNameScanner.Quote(catalogName)}; DESCRIBE " + sql.TrimEnd().TrimEnd(';');
         try
         {
             using var reader = describe.ExecuteReader();
-            var types = new List<string>();
+            var types = new List<string?>();
             while (reader.Read())
             {
                 types.Add(reader.GetString(reader.GetOrdinal("column_type")));
@@ -195,13 +214,25 @@ public sealed class LakehouseSql : IAsyncDisposable
         }
     }
 
-    private async Task<string> ViewSqlAsync(TableIdentifier table, TableVersion? version, string sql, CancellationToken cancellationToken)
+    private async Task<OpenedView> OpenViewAsync(TableIdentifier table, TableVersion? version, string view, string sql, CancellationToken cancellationToken)
     {
         var entry = await Catalog.LoadTableAsync(table, cancellationToken);
-        try
+        return Translate(table, version, sql, entry.MetadataLocation, () =>
         {
             var reader = IcebergTableReader.Open(FileIO, entry.MetadataLocation);
-            return IcebergDuckDbSql.Query(reader, version?.ToScanOptions());
+            var options = version?.ToScanOptions() ?? new IcebergScanOptions();
+            return new OpenedView(table, view, reader, options, IcebergScanPlanner.Resolve(reader.Metadata, options).Schema);
+        });
+    }
+
+    private (string Sql, IcebergScanPlan Plan) ViewSql(OpenedView view, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection connection) =>
+        Translate(view.Table, null, null, view.Reader.MetadataLocation, () => IcebergDuckDbSql.Build(view.Reader, view.Options, pruneBy, connection));
+
+    private T Translate<T>(TableIdentifier table, TableVersion? version, string? sql, string metadataLocation, Func<T> read)
+    {
+        try
+        {
+            return read();
         }
         catch (IcebergException e) when (e.Kind == IcebergErrorKind.SnapshotNotFound)
         {
@@ -218,7 +249,7 @@ public sealed class LakehouseSql : IAsyncDisposable
                 remote ? e.Message + " SQL reads files from local disk: map the location's prefix to a local copy (LocationPrefixes, --location-prefix)." : e.Message, e)
             {
                 Table = table.ToString(),
-                File = e.File ?? entry.MetadataLocation,
+                File = e.File ?? metadataLocation,
             };
         }
     }

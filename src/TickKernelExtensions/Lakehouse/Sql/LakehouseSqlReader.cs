@@ -5,26 +5,32 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 
 /// <summary>
 /// A query's result streamed row by row (for results too big to hold): the columns, then <see cref="ReadAsync"/>.
-/// Owns the query's DuckDB connection; dispose it. Not thread safe; read it once.
+/// Owns the query's DuckDB connection; dispose it (before the engine). Not thread safe; read it once.
 /// </summary>
 public sealed class LakehouseSqlReader : IAsyncDisposable, IDisposable
 {
-    private readonly DuckDBConnection _connection;
     private readonly DuckDBCommand _command;
     private readonly DuckDBDataReader _reader;
     private readonly string _sql;
+    private readonly Action _close;
+    private bool _disposed;
 
-    internal LakehouseSqlReader(DuckDBConnection connection, DuckDBCommand command, DuckDBDataReader reader, string sql, IReadOnlyList<string>? types)
+    internal LakehouseSqlReader(
+        DuckDBCommand command, DuckDBDataReader reader, string sql, IReadOnlyList<string?> types, IReadOnlyList<TableScan> scans, Action close)
     {
-        _connection = connection;
+        Scans = scans;
+        _close = close;
         _command = command;
         _reader = reader;
         _sql = sql;
         Columns = Enumerable.Range(0, reader.FieldCount)
             .Select(i => new QueryColumn(reader.GetName(i),
-                (types is not null && types.Count == reader.FieldCount ? types[i] : reader.GetDataTypeName(i)).ToLowerInvariant()))
+                (types.Count == reader.FieldCount && types[i] is { } type ? type : reader.GetDataTypeName(i)).ToLowerInvariant()))
             .ToList();
     }
+
+    /// <summary>What the query read of each catalog table: the snapshot, and the files kept and left out by pruning.</summary>
+    public IReadOnlyList<TableScan> Scans { get; }
 
     /// <summary>The result's columns, in order, with DuckDB's type names in lower case.</summary>
     public IReadOnlyList<QueryColumn> Columns { get; }
@@ -61,9 +67,14 @@ public sealed class LakehouseSqlReader : IAsyncDisposable, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _reader.Dispose();
         _command.Dispose();
-        _connection.Dispose();
+        _close();
     }
 
     /// <inheritdoc />

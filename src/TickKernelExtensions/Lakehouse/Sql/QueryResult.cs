@@ -15,6 +15,12 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 /// <param name="UpdateCount">For such a statement, how many rows it changed, when the engine says.</param>
 public sealed record QueryResult(IReadOnlyList<QueryColumn> Columns, IReadOnlyList<object?[]> Rows, string? UpdateType = null, long? UpdateCount = null)
 {
+    /// <summary>
+    /// What the embedded engine read of each catalog table (snapshot, files kept and pruned, the predicates that
+    /// pruned them); empty for results from Trino, which reports its own plan.
+    /// </summary>
+    public IReadOnlyList<TableScan> Scans { get; init; } = [];
+
     /// <summary>The position of the column named <paramref name="name"/> (ordinal, case-insensitive, as SQL names are).</summary>
     /// <exception cref="KeyNotFoundException">No such column; the message lists the columns there are.</exception>
     public int Ordinal(string name)
