@@ -22,6 +22,7 @@ internal static class ResultViews
         TickColumns t => TickColumnsView.Build(t),
         MirrorWriteResult m => MirrorWriteResultView.Build(m),
         TickQualityReport q => TickQualityReportView.Build(q),
+        TickQualityTable q => TickQualityReportView.Build(q),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentException($"No result view for {value.GetType().FullName}.", nameof(value)),
     };

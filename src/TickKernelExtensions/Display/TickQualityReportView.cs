@@ -8,6 +8,30 @@ namespace TickKernelExtensions.Display;
 /// </summary>
 internal static class TickQualityReportView
 {
+    public static ResultView Build(TickQualityTable table)
+    {
+        var view = new ResultView("Tick quality",
+            DisplayText.Plural(table.Reports.Count, "partition"),
+            $"{DisplayText.Count(table.KeptTicks)} of {DisplayText.Count(table.InputTicks)} kept",
+            ViewCell.ProblemFact(table.DroppedTicks, "dropped"),
+            ViewCell.WarningFact(table.FlaggedTicks, "flagged"),
+            ViewCell.ProblemFact(table.MissingGaps, "missing gaps"));
+        var reasons = Enum.GetValues<TickDropReason>();
+        var rows = view.Table(["Symbol", "Day", "Input", "Kept", .. reasons.Select(r => r.ToString()), "Flagged", "Spikes", "Missing gaps", "Missing time", "Expected gaps", "First tick", "Last tick"]);
+        foreach (var r in table.Reports.Take(DisplayLimits.DetailRows))
+        {
+            rows.Row([r.Symbol, DisplayText.Date(r.Day), ViewCell.Count(r.InputTicks), ViewCell.Count(r.KeptTicks),
+                .. reasons.Select(x => ViewCell.Problem(r.Dropped(x))), ViewCell.Warning(r.FlaggedTicks), ViewCell.Warning(r.Flagged(TickFlags.Spike)),
+                ViewCell.Problem(r.MissingGaps), ViewCell.Number(DisplayText.Duration(TimeSpan.FromSeconds(r.MissingSeconds))), ViewCell.Count(r.ExpectedGaps),
+                Time(r.FirstTickMicros), Time(r.LastTickMicros)]);
+        }
+        if (table.Reports.Count > DisplayLimits.DetailRows)
+        {
+            view.Note($"{DisplayText.Count(table.Reports.Count - DisplayLimits.DetailRows)} more partitions not shown.");
+        }
+        return view;
+    }
+
     public static ResultView Build(TickQualityReport report)
     {
         var view = new ResultView($"Tick quality {report.Symbol} {DisplayText.Date(report.Day)}",
@@ -48,4 +72,6 @@ internal static class TickQualityReportView
         }
         return view;
     }
+
+    private static ViewCell Time(long? micros) => micros is { } t ? DisplayText.TickTimestamp(t) : new ViewCell(DisplayText.Missing, CellStyle.Muted);
 }

@@ -40,4 +40,19 @@ public sealed class TickQualityReportViewTests
         Assert.Contains("200 of 202 kept", text, StringComparison.Ordinal);
         Assert.Contains("2 dropped", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToDisplayString_TableOfTwoPartitions_OneRowEach()
+    {
+        var empty = TickCleaner.Create("GBPUSD", Day).Complete();
+        var table = new TickQualityTable([Sample(), empty]);
+
+        var html = table.ToDisplayString("text/html");
+
+        HtmlAssert.WellFormed(html);
+        Assert.Contains("2 partitions", html, StringComparison.Ordinal);
+        Assert.Contains("200 of 202 kept", html, StringComparison.Ordinal);
+        Assert.Contains("GBPUSD", html, StringComparison.Ordinal);
+        Assert.Equal(3, html.Split("<tr", StringSplitOptions.None).Length - 1); // header + two rows
+    }
 }
