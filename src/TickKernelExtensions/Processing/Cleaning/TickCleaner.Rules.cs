@@ -33,6 +33,10 @@ public sealed partial class TickCleaner
             {
                 flag |= TickFlags.AfterGap;
             }
+            if (!IsSessionOpen(t))
+            {
+                flag |= TickFlags.ClosedSession;
+            }
             if (t != _lastTs)
             {
                 _sameTimestamp.Clear();
@@ -126,16 +130,18 @@ public sealed partial class TickCleaner
         return flag;
     }
 
-    private bool IsRepeat(Quote q)
+    private bool IsRepeat(Quote q) => _sameTimestamp.Contains(q);
+
+    /// <summary>Whether the session of a kept (sorted) tick trades; the time zone is consulted once per session.</summary>
+    private bool IsSessionOpen(long t)
     {
-        foreach (var kept in _sameTimestamp)
+        if (t < _sessionStart || t >= _sessionEnd)
         {
-            if (kept.Bid == q.Bid && kept.Ask == q.Ask && kept.BidVolume.Equals(q.BidVolume) && kept.AskVolume.Equals(q.AskVolume))
-            {
-                return true;
-            }
+            var session = _sessions.SessionDate(t);
+            (_sessionStart, _sessionEnd) = _sessions.SessionBounds(session);
+            _sessionOpen = _sessions.IsTradingDay(session);
         }
-        return false;
+        return _sessionOpen;
     }
 
     private void Count(TickFlags flag)

@@ -26,7 +26,11 @@ public sealed partial class TickCleaner
     private readonly SpikeFilter _spikes;
     private readonly RollingMedianWindow _spreads;
     private readonly GapDetector _gaps;
-    private readonly List<Quote> _sameTimestamp = [];
+    private readonly HashSet<Quote> _sameTimestamp = [];
+    private readonly TradingSessionRule _sessions;
+    private long _sessionStart;
+    private long _sessionEnd;
+    private bool _sessionOpen;
     private readonly long[] _dropped = new long[Reasons.Length];
     private readonly long[] _flagged = new long[SingleFlags.Length];
     private long _input;
@@ -50,6 +54,7 @@ public sealed partial class TickCleaner
         _spikes = new SpikeFilter(options);
         _spreads = new RollingMedianWindow(options.SpikeWindow);
         _gaps = GapDetector.Create(options.Gaps, _dayStart);
+        _sessions = options.Gaps.Sessions;
     }
 
     /// <summary>The symbol being cleaned.</summary>
@@ -57,6 +62,12 @@ public sealed partial class TickCleaner
 
     /// <summary>The UTC day being cleaned; ticks outside it are dropped.</summary>
     public DateOnly Day { get; }
+
+    /// <summary>
+    /// The session rule of the options (<see cref="GapDetectionOptions.Sessions"/>): tag the cleaned ticks with their trading
+    /// day through <see cref="TradingSessionRule.TagSessions"/>.
+    /// </summary>
+    public TradingSessionRule Sessions => _sessions;
 
     /// <summary>
     /// Starts cleaning one symbol's ticks of one UTC day. Validates <paramref name="options"/> (default

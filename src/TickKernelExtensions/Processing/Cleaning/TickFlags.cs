@@ -27,4 +27,10 @@ public enum TickFlags
 
     /// <summary>The tick arrived out of timestamp order inside its chunk and was moved by the sort.</summary>
     Reordered = 1 << 5,
+
+    /// <summary>
+    /// The session rule expects the market closed at the tick's time (weekend or holiday session): real but thin
+    /// quotes, or a clock problem; kept, and worth excluding from features.
+    /// </summary>
+    ClosedSession = 1 << 6,
 }

@@ -210,4 +210,31 @@ public sealed class TickCleanerTests
         Assert.Equal(0, report.ExpectedGaps);
         Assert.Equal(TimeSpan.FromHours(24).Add(TimeSpan.FromSeconds(-30)).TotalSeconds, report.MissingSeconds);
     }
+
+    [Fact]
+    public void CleanChunk_TicksAfterFridayClose_FlaggedClosedSession()
+    {
+        // Friday 2024-03-15: New York closes at 17:00 EDT = 21:00 UTC.
+        var friday = new DateOnly(2024, 3, 15);
+        long At(int h, int m) => TickTime.ToMicros(friday.ToDateTime(new TimeOnly(h, m), DateTimeKind.Utc));
+        var input = Of((At(20, 59), 1.09, 1.0901), (At(21, 0), 1.09, 1.0901), (At(21, 0) + 1, 1.0901, 1.0902));
+
+        var (_, flags, report) = TickCleaner.CleanDay("EURUSD", friday, input);
+
+        Assert.Equal(TickFlags.None, flags[0] & TickFlags.ClosedSession);
+        Assert.Equal(TickFlags.ClosedSession, flags[1] & TickFlags.ClosedSession);
+        Assert.Equal(2, report.Flagged(TickFlags.ClosedSession));
+    }
+
+    [Fact]
+    public void CleanChunk_CryptoRuleOnSaturday_NotClosedSession()
+    {
+        var saturday = new DateOnly(2024, 3, 16);
+        var t = TickTime.ToMicros(saturday.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc));
+        var options = new TickCleaningOptions { Gaps = new GapDetectionOptions { Sessions = TradingSessionRule.AlwaysOpen } };
+
+        var (_, flags, _) = TickCleaner.CleanDay("BTCUSD", saturday, Of((t, 65_000, 65_001)), options);
+
+        Assert.Equal(TickFlags.None, flags[0] & TickFlags.ClosedSession);
+    }
 }
