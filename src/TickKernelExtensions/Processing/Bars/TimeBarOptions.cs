@@ -9,7 +9,10 @@ namespace TickKernelExtensions.Processing.Bars;
 /// </summary>
 public sealed record TimeBarOptions
 {
-    /// <summary>Bar length; default one minute. Any positive whole number of microseconds, seconds to days.</summary>
+    /// <summary>
+    /// Bar length; default one minute. Any positive whole number of microseconds, seconds to days. Without a session,
+    /// intervals longer than a day are epoch-aligned too (a 7-day bar starts on Thursdays, like 1970-01-01).
+    /// </summary>
     public TimeSpan Timeframe { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>What an interval without ticks produces; default <see cref="EmptyBarPolicy.Skip"/>.</summary>

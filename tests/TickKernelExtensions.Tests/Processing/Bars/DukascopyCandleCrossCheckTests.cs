@@ -37,13 +37,19 @@ public sealed class DukascopyCandleCrossCheckTests
             Assert.Equal(c.High, EurUsd.ToPoints(bars.BidHigh[i]));
             Assert.Equal(c.Low, EurUsd.ToPoints(bars.BidLow[i]));
             Assert.Equal(c.Close, EurUsd.ToPoints(bars.BidClose[i]));
-            maxPriceDifference = Math.Max(maxPriceDifference, Math.Abs(bars.BidClose[i] - EurUsd.ToPrice(c.Close)));
+            foreach (var (price, points) in new[]
+            {
+                (bars.BidOpen[i], c.Open), (bars.BidHigh[i], c.High), (bars.BidLow[i], c.Low), (bars.BidClose[i], c.Close),
+            })
+            {
+                maxPriceDifference = Math.Max(maxPriceDifference, Math.Abs(price - EurUsd.ToPrice(points)));
+            }
             var ours = (float)bars.BidVolume[i];
             var ulps = Math.Abs(BitConverter.SingleToInt32Bits(ours) - BitConverter.SingleToInt32Bits(c.Volume));
             Assert.True(ulps <= 1, $"minute {i}: volume {ours} vs Dukascopy {c.Volume}");
             volumeUlpDifferences += ulps;
         }
-        Assert.True(maxPriceDifference < EurUsd.Point / 1e6);
+        Assert.Equal(0.0, maxPriceDifference);
         Assert.Equal(2, volumeUlpDifferences);
     }
 
