@@ -7,6 +7,9 @@ namespace TickKernelExtensions.Lakehouse.Tables;
 /// <summary>Where <see cref="IcebergTables"/> writes tables and how it commits them.</summary>
 public sealed record IcebergTablesOptions
 {
+    /// <summary>The environment variable the CLI reads the warehouse from when <c>--warehouse</c> is not given: <c>TICK_WAREHOUSE</c>.</summary>
+    public const string WarehouseEnvironmentVariable = "TICK_WAREHOUSE";
+
     /// <summary>
     /// The warehouse root: a folder on local disk, or <c>s3://bucket/prefix</c> (also <c>s3a://</c>). A table
     /// <c>ns.name</c> lives in <c>&lt;Warehouse&gt;/ns/name</c> (nested namespaces as nested folders, as Iceberg's JDBC
