@@ -3,6 +3,7 @@ using TickKernelExtensions.Lakehouse.Iceberg;
 using TickKernelExtensions.Lakehouse.Sql;
 using TickKernelExtensions.Lakehouse.Tables;
 using TickKernelExtensions.Storage;
+using TickKernelExtensions.Tests.Lakehouse.Iceberg;
 using TickKernelExtensions.Tests.Support;
 
 namespace TickKernelExtensions.Tests.Lakehouse.Tables;
@@ -234,5 +235,45 @@ public sealed class IcebergTablesS3Tests(S3rverFixture s3)
         await using var sql = lake.OpenSql(io);
         Assert.Equal([1.1, 1.2], await S3Lake.BidsAsync(sql));
         Assert.Single((await tables.LoadAsync(S3Lake.Ticks, Ct)).Plan().DataFiles);
+    }
+
+    [Fact]
+    public async Task AppendCopiesAsync_TwoWritersAtOnceOnS3_EveryCommitLandsAndLostAttemptsLeaveNoFiles()
+    {
+        await using var lake = await S3Lake.CreateAsync(s3);
+        var writers = new[] { lake.Tables, lake.OpenWriter() };
+        var files = Enumerable.Range(0, 8).Select(i => lake.TickFile("EURUSD", i % 2 == 0 ? S3Lake.Day1 : S3Lake.Day2, 1.0 + i)).ToList();
+
+        await Task.WhenAll(writers.Select((w, n) => Task.Run(async () =>
+        {
+            for (var i = n; i < files.Count; i += writers.Length)
+            {
+                await w.AppendCopiesAsync(S3Lake.Ticks, [files[i]], Ct);
+            }
+        }, Ct)));
+
+        var (io, _) = lake.OpenIo();
+        await using var sql = lake.OpenSql(io);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => 1.0 + i), await S3Lake.BidsAsync(sql));
+        Assert.Equal(8, (await lake.Tables.LoadAsync(S3Lake.Ticks, Ct)).Metadata.Snapshots.Count);
+        Assert.Empty(await lake.Tables.RemoveOrphanFilesAsync(S3Lake.Ticks, TimeSpan.Zero, Ct));
+    }
+
+    [Fact]
+    public async Task Warehouse_S3aSpelling_WritesS3aLocationsThatS3WriterAndReaderShare()
+    {
+        await using var lake = await S3Lake.CreateAsync(s3);
+        using var s3a = lake.OpenWriter(lake.Warehouse.Replace("s3://", "s3a://", StringComparison.Ordinal) + "/other");
+        await lake.Catalog.CreateNamespaceAsync("silver", cancellationToken: Ct);
+        var table = new TickKernelExtensions.Lakehouse.Catalog.TableIdentifier("silver", "ticks");
+        await s3a.CreateTableAsync(table, IcebergTableMetadataJsonTests.TickSchema, IcebergTableMetadataJsonTests.TickSpec, cancellationToken: Ct);
+        await s3a.AppendCopiesAsync(table, [lake.TickFile("EURUSD", S3Lake.Day1, 1.5)], Ct);
+
+        var (io, _) = lake.OpenIo();
+        await using var sql = lake.OpenSql(io);
+        var result = await sql.QueryAsync("SELECT bid FROM silver.ticks", cancellationToken: Ct);
+        Assert.Equal(1.5, (double)Assert.Single(result.Rows)[0]!);
+        Assert.StartsWith("s3a://", (await lake.Catalog.LoadTableAsync(table, Ct)).MetadataLocation, StringComparison.Ordinal);
+        Assert.Empty(await lake.Tables.RemoveOrphanFilesAsync(table, TimeSpan.Zero, Ct));
     }
 }

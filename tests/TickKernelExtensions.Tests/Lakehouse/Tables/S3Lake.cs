@@ -54,18 +54,30 @@ internal sealed class S3Lake : IAsyncDisposable
         var prefix = "lake-" + Guid.NewGuid().ToString("N")[..10] + "/wh";
         var local = new TempDirectory();
         var catalog = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.Sqlite(Path.Combine(local.Path, "catalog.db")), TestContext.Current.CancellationToken);
-        var tables = new IcebergTables(catalog, new IcebergTablesOptions
-        {
-            Warehouse = $"s3://{S3rverFixture.BucketName}/{prefix}",
-            S3 = s3.Options("", proxy?.Url),
-            Cache = new IcebergFileCacheOptions { Directory = Path.Combine(local.Path, "writer-cache") },
-        });
+        var tables = Writer(s3, catalog, $"s3://{S3rverFixture.BucketName}/{prefix}", Path.Combine(local.Path, "writer-cache"), proxy);
         var lake = new S3Lake(s3, local, prefix, catalog, tables);
         await catalog.CreateNamespaceAsync("bronze", cancellationToken: TestContext.Current.CancellationToken);
         await tables.CreateTableAsync(Ticks, IcebergTableMetadataJsonTests.TickSchema, IcebergTableMetadataJsonTests.TickSpec,
             cancellationToken: TestContext.Current.CancellationToken);
         return lake;
     }
+
+    /// <summary>Another writer of the same warehouse and catalog (its own S3 client and cache), as a second process would be.</summary>
+    public IcebergTables OpenWriter(string? warehouse = null)
+    {
+        var tables = Writer(_s3, Catalog, warehouse ?? Warehouse, _local.Combine("writer-cache-" + Guid.NewGuid().ToString("N")[..8]), null);
+        _others.Add(tables);
+        return tables;
+    }
+
+    private static IcebergTables Writer(S3rverFixture s3, IIcebergCatalog catalog, string warehouse, string cache, FaultProxy? proxy) =>
+        new(catalog, new IcebergTablesOptions
+        {
+            Warehouse = warehouse,
+            S3 = s3.Options("", proxy?.Url),
+            Cache = new IcebergFileCacheOptions { Directory = cache },
+            CommitRetry = new CommitRetryOptions { MaxAttempts = 20, MinBackoff = TimeSpan.FromMilliseconds(5), MaxBackoff = TimeSpan.FromMilliseconds(50) },
+        });
 
     /// <summary>A reading file IO of its own (S3 through <paramref name="proxy"/> when given, cached in <see cref="SqlCache"/>).</summary>
     public (CachingIcebergFileIO Io, S3IcebergFileIO Remote) OpenIo(FaultProxy? proxy = null)
