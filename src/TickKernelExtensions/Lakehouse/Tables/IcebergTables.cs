@@ -35,7 +35,6 @@ public sealed partial class IcebergTables : IDisposable
         {
             S3Location.TryParse(options.Warehouse, out var warehouse);
             var s3 = (options.S3 ?? new S3ObjectStoreOptions()) with { Bucket = warehouse.Bucket, Prefix = "" };
-            ObjectStoreUri.Parse("s3://" + warehouse.Bucket + "/" + warehouse.Key);
             _warehouse = warehouse.ToString().TrimEnd('/');
             _s3 = new S3IcebergFileIO(s3);
             var cache = new CachingIcebergFileIO(_s3, options.Cache);

@@ -51,6 +51,10 @@ public sealed record IcebergTablesOptions
         {
             errors.Add($"{nameof(Warehouse)} must be s3://bucket/prefix or s3a://bucket/prefix (actual '{Warehouse}')");
         }
+        else if (IsS3 && Problem(() => ObjectStoreUri.Parse("s3://" + Warehouse[(Warehouse.IndexOf("://", StringComparison.Ordinal) + 3)..])) is { } problem)
+        {
+            errors.Add($"{nameof(Warehouse)}: {problem}");
+        }
         if (Time is null)
         {
             errors.Add($"{nameof(Time)} must not be null");
@@ -60,5 +64,18 @@ public sealed record IcebergTablesOptions
             throw new ArgumentException("Invalid Iceberg table options: " + string.Join("; ", errors));
         }
         CommitRetry?.Validate();
+    }
+
+    private static string? Problem(Action check)
+    {
+        try
+        {
+            check();
+            return null;
+        }
+        catch (ObjectStoreException e)
+        {
+            return e.Message;
+        }
     }
 }
