@@ -15,8 +15,13 @@ public sealed class SessionFeature : IBarFeature
     private long _next = long.MinValue;
 
     /// <summary>Creates the feature for sessions opening at <paramref name="open"/> local time in <paramref name="timeZoneId"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="open"/> is not a whole minute (specs store HH:mm).</exception>
     public SessionFeature(string timeZoneId, TimeOnly open)
     {
+        if (open.Second != 0 || open.Millisecond != 0 || open.Microsecond != 0)
+        {
+            throw new ArgumentException($"The session open must be a whole minute, was {open:HH:mm:ss.ffffff}.", nameof(open));
+        }
         _clock = new SessionClock(timeZoneId, open);
         Spec = FeatureSpec.Session(timeZoneId, open);
         Columns = [ColumnName(timeZoneId, open)];
