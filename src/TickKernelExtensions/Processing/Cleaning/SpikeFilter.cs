@@ -39,9 +39,10 @@ internal sealed class SpikeFilter
             return false;
         }
         var median = _window.Median();
-        var scale = Math.Max(MadToSigma * _window.MedianAbsoluteDeviation(median), _minRelativeScale * Math.Abs(median));
         var deviation = mid - median;
-        var limit = _k * scale;
+        var floor = _minRelativeScale * Math.Abs(median);
+        // Inside k × floor no MAD can make it a spike: the common case skips the O(window) MAD.
+        var limit = Math.Abs(deviation) <= _k * floor ? _k * floor : _k * Math.Max(MadToSigma * _window.MedianAbsoluteDeviation(median), floor);
         if (Math.Abs(deviation) <= limit)
         {
             _window.Add(mid);
