@@ -23,6 +23,17 @@ public sealed record GapDetectionOptions
     /// </summary>
     public TradingSessionRule Sessions { get; init; } = TradingSessionRule.Default;
 
+    /// <summary>
+    /// The defaults for an instrument: crypto trades every hour (<see cref="TradingSessionRule.AlwaysOpen"/>), everything
+    /// else keeps the FX week of <see cref="TradingSessionRule.Default"/>; the threshold stays 60 s (override with
+    /// <c>with { MinGap = … }</c> for instruments that tick less often).
+    /// </summary>
+    public static GapDetectionOptions For(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return instrument.AssetClass == AssetClass.Crypto ? new GapDetectionOptions { Sessions = TradingSessionRule.AlwaysOpen } : Default;
+    }
+
     /// <summary>Throws a <see cref="MarketDataException"/> (<see cref="MarketDataErrorKind.InvalidOptions"/>) listing every invalid setting.</summary>
     public void Validate()
     {

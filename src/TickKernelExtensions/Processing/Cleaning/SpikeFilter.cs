@@ -5,7 +5,8 @@ namespace TickKernelExtensions.Processing.Cleaning;
 /// (1.4826 × MAD, floored at a fraction of the median) from the median of the last accepted mids. Spikes never
 /// enter the window. When the last <c>reanchor</c> mids were all spikes on the same side and agree among
 /// themselves, the level really moved: the window restarts from them and the last one is accepted, so a genuine
-/// level shift is flagged for a few ticks, not forever. State carries across chunks.
+/// level shift is flagged for a few ticks, not forever. Only the first window of the stream warms up unjudged;
+/// after a re-anchor the filter judges at once from the agreeing ticks. State carries across chunks.
 /// </summary>
 internal sealed class SpikeFilter
 {
@@ -17,6 +18,7 @@ internal sealed class SpikeFilter
     private readonly double _minRelativeScale;
     private int _pendingCount;
     private int _pendingSide;
+    private bool _warm;
 
     public SpikeFilter(TickCleaningOptions options)
     {
@@ -33,15 +35,17 @@ internal sealed class SpikeFilter
     /// <summary>Judges one mid and updates the state; true when it is a spike.</summary>
     public bool IsSpike(double mid)
     {
-        if (_window.Count < _minSamples)
+        if (!_warm)
         {
             _window.Add(mid);
+            _warm = _window.Count >= _minSamples;
             return false;
         }
         var median = _window.Median();
-        var scale = Math.Max(MadToSigma * _window.MedianAbsoluteDeviation(median), _minRelativeScale * Math.Abs(median));
         var deviation = mid - median;
-        var limit = _k * scale;
+        var floor = _minRelativeScale * Math.Abs(median);
+        // Inside k × floor no MAD can make it a spike: the common case skips the O(window) MAD.
+        var limit = Math.Abs(deviation) <= _k * floor ? _k * floor : _k * Math.Max(MadToSigma * _window.MedianAbsoluteDeviation(median), floor);
         if (Math.Abs(deviation) <= limit)
         {
             _window.Add(mid);

@@ -37,6 +37,15 @@ public sealed partial class TickCleaner
             {
                 flag |= TickFlags.ClosedSession;
             }
+            // After a gap the feed was silent, not frozen: the quote clock restarts.
+            if (bid != _lastBid || ask != _lastAsk || (flag & TickFlags.AfterGap) != 0)
+            {
+                (_lastBid, _lastAsk, _quoteSince) = (bid, ask, t);
+            }
+            else if (t - _quoteSince > _staleAfterMicros)
+            {
+                flag |= TickFlags.Stale;
+            }
             if (t != _lastTs)
             {
                 _sameTimestamp.Clear();

@@ -23,6 +23,7 @@ public sealed partial class TickCleaner
     private readonly TickCleaningOptions _options;
     private readonly long _dayStart;
     private readonly long _dayEnd;
+    private readonly long _staleAfterMicros;
     private readonly SpikeFilter _spikes;
     private readonly RollingMedianWindow _spreads;
     private readonly GapDetector _gaps;
@@ -38,6 +39,9 @@ public sealed partial class TickCleaner
     private long _flaggedTicks;
     private long _lastTs = long.MinValue;
     private long _firstTs = long.MinValue;
+    private double _lastBid = double.NaN;
+    private double _lastAsk = double.NaN;
+    private long _quoteSince;
     private TickQualityReport? _report;
 
     private int[] _order = [];
@@ -51,6 +55,7 @@ public sealed partial class TickCleaner
         _options = options;
         _dayStart = TickTime.ToMicros(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         _dayEnd = _dayStart + TickTime.MicrosPerDay;
+        _staleAfterMicros = (long)options.StaleAfter.TotalMicroseconds;
         _spikes = new SpikeFilter(options);
         _spreads = new RollingMedianWindow(options.SpikeWindow);
         _gaps = GapDetector.Create(options.Gaps, _dayStart);

@@ -13,6 +13,9 @@ public sealed record TickCleaningOptions
     /// <summary>The defaults.</summary>
     public static TickCleaningOptions Default { get; } = new();
 
+    /// <summary>The defaults with the gap rules of an instrument (<see cref="GapDetectionOptions.For"/>: crypto never closes).</summary>
+    public static TickCleaningOptions For(Instrument instrument) => new() { Gaps = GapDetectionOptions.For(instrument) };
+
     /// <summary>Ticks whose ask is below the bid (default <see cref="CleaningPolicy.Drop"/>: no tradable price).</summary>
     public CleaningPolicy CrossedQuotes { get; init; } = CleaningPolicy.Drop;
 
@@ -64,6 +67,12 @@ public sealed record TickCleaningOptions
     /// </summary>
     public double WideSpreadMultiple { get; init; } = 10;
 
+    /// <summary>
+    /// A kept tick whose bid and ask equal those of the previous kept tick, unchanged for longer than this, is flagged
+    /// <see cref="TickFlags.Stale"/> (default 5 minutes; 1 s to 1 day). The clock starts when the quote last changed.
+    /// </summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gap threshold and the session rule that tells closures from missing data (default <see cref="GapDetectionOptions.Default"/>).</summary>
     public GapDetectionOptions Gaps { get; init; } = GapDetectionOptions.Default;
 
@@ -88,6 +97,10 @@ public sealed record TickCleaningOptions
         if (!(WideSpreadMultiple >= 1))
         {
             errors.Add(Invariant($"{nameof(WideSpreadMultiple)} is {WideSpreadMultiple}, expected at least 1 (or +Infinity to disable)"));
+        }
+        if (StaleAfter < TimeSpan.FromSeconds(1) || StaleAfter > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{nameof(StaleAfter)} is {StaleAfter}, expected 00:00:01 to 1.00:00:00");
         }
         if (Gaps is null)
         {

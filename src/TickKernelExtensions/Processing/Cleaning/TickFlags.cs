@@ -33,4 +33,10 @@ public enum TickFlags
     /// quotes, or a clock problem; kept, and worth excluding from features.
     /// </summary>
     ClosedSession = 1 << 6,
+
+    /// <summary>
+    /// Bid and ask have not changed for longer than <see cref="TickCleaningOptions.StaleAfter"/> although ticks keep
+    /// coming without a gap: a frozen feed repeating its last quote.
+    /// </summary>
+    Stale = 1 << 7,
 }

@@ -77,6 +77,21 @@ public sealed class TickCleanerSpikeTests
     }
 
     [Fact]
+    public void CleanChunk_SpikeRightAfterReanchor_StillCaught()
+    {
+        var options = TickCleaningOptions.Default;
+        var input = WithLevelShift();
+        var soon = 150 + options.SpikeReanchorAfter + 1;
+        input.Bids[soon] += 0.006;
+        input.Asks[soon] += 0.006;
+
+        var (_, flags, _) = Clean(input, options);
+
+        Assert.Equal(TickFlags.Spike, flags[soon]);
+        Assert.Equal(TickFlags.None, flags[soon + 1]);
+    }
+
+    [Fact]
     public void CleanChunk_ScatteredBadPrintsOnOneSide_NeverReanchor()
     {
         // Five bad prints in a row, far apart from each other: not a level, so no re-anchoring.

@@ -237,4 +237,23 @@ public sealed class TickCleanerTests
 
         Assert.Equal(TickFlags.None, flags[0] & TickFlags.ClosedSession);
     }
+
+    [Fact]
+    public void CleanChunk_QuoteFrozenLongerThanStaleAfter_FlaggedStale()
+    {
+        // Ticks every 30 s (no gap) with the same bid and ask; only volumes move. Stale after 5 minutes.
+        var input = new TickColumns();
+        for (var i = 0; i <= 12; i++)
+        {
+            input.Add(At(10) + (i * 30 * 1_000_000L), 1.09, 1.0901, i, 1f);
+        }
+        input.Add(At(10, 6, 30), 1.0901, 1.0902, 1f, 1f);
+
+        var (_, flags, report) = Clean(input);
+
+        Assert.Equal(2, report.Flagged(TickFlags.Stale)); // 05:30 and 06:00 after the last change at 00:00
+        Assert.Equal(TickFlags.Stale, flags[11] & TickFlags.Stale);
+        Assert.Equal(TickFlags.None, flags[10] & TickFlags.Stale); // exactly 5 minutes is not yet stale
+        Assert.Equal(TickFlags.None, flags[^1] & TickFlags.Stale);
+    }
 }
