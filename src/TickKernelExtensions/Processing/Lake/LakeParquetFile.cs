@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DuckDB.NET.Data;
 using TickKernelExtensions.Lakehouse.Iceberg;
 
@@ -13,6 +12,9 @@ namespace TickKernelExtensions.Processing.Lake;
 /// </summary>
 internal sealed class LakeParquetFile
 {
+    /// <summary><see cref="DateOnly.DayNumber"/> of 1970-01-01: a date's day count since the epoch is its DayNumber minus this.</summary>
+    public static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
     private readonly DuckDBConnection _connection;
 
     public LakeParquetFile(DuckDBConnection connection) => _connection = connection;
@@ -94,7 +96,4 @@ internal sealed class LakeParquetFile
         command.ExecuteNonQuery();
         return connection;
     }
-
-    internal static string Describe(IcebergSchema schema) =>
-        new StringBuilder().AppendJoin(", ", schema.Fields.Select(f => f.Name + ":" + f.Id.ToString(CultureInfo.InvariantCulture))).ToString();
 }
