@@ -15,6 +15,15 @@ public sealed record DatasetOptions
     public int Concurrency { get; init; } = 4;
 
     /// <summary>
+    /// Objects of at least this many bytes are pushed to an S3 remote in parts (default 64 MiB; a single S3 PUT is
+    /// limited to 5 GiB). Local-folder remotes always take one put.
+    /// </summary>
+    public long MultipartThreshold { get; init; } = 64L << 20;
+
+    /// <summary>The part size of a multipart push (default 16 MiB; raised to the store's minimum, 5 MiB on S3). One part per object in flight is held in memory.</summary>
+    public int PartSize { get; init; } = 16 << 20;
+
+    /// <summary>
     /// Write <c>no_scm = true</c> into a new <c>.dvc/config</c> (default true). The data root is git-ignored in this
     /// project, and DVC refuses <c>.dvc</c> files that git ignores unless it is told not to use git. Set false when the
     /// DVC root is the root of a git repository whose <c>.dvc</c> files you commit.
@@ -48,6 +57,14 @@ public sealed record DatasetOptions
         if (Concurrency is < 1 or > 64)
         {
             problems.Add($"Concurrency: expected 1 to 64, actual {Concurrency}");
+        }
+        if (MultipartThreshold < 1)
+        {
+            problems.Add($"MultipartThreshold: expected at least 1 byte, actual {MultipartThreshold}");
+        }
+        if (PartSize is < 1 << 20 or > 1 << 30)
+        {
+            problems.Add($"PartSize: expected 1 MiB to 1 GiB, actual {PartSize}");
         }
         if (problems.Count > 0)
         {

@@ -91,7 +91,9 @@ public sealed partial class DvcRepository
         ObjectInfo info;
         await using (var content = Md5File.OpenRead(path, Options.BufferSize))
         {
-            info = await remote.PutAsync(key, content, new PutOptions { Sha256 = sha256 }, cancellationToken);
+            info = remote is IMultipartObjectStore multipart && size >= Options.MultipartThreshold
+                ? await PutInPartsAsync(multipart, key, content, sha256, cancellationToken)
+                : await remote.PutAsync(key, content, new PutOptions { Sha256 = sha256 }, cancellationToken);
         }
         if (info.Size != size)
         {

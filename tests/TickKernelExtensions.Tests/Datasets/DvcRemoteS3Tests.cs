@@ -82,6 +82,35 @@ public sealed class DvcRemoteS3Tests(S3rverFixture s3)
     }
 
     [Fact]
+    public async Task Push_LargeObjectInParts_ByteForByteOnRemoteAndPulledBack()
+    {
+        var (repo, prefix) = NewRepo();
+        using var _ = repo;
+        var big = new byte[(11 << 20) + 123]; // three parts of 5 MiB, 5 MiB and the rest
+        new Random(5).NextBytes(big);
+        var path = repo.Write("gold/big.bin", big);
+        await repo.Repository.AddAsync(path, cancellationToken: Ct);
+        var options = Options() with { MultipartThreshold = 6L << 20, PartSize = 5 << 20 };
+
+        var pushed = await DvcRepository.Open(repo.Root, options).PushAsync(cancellationToken: Ct);
+
+        Assert.Equal(1, pushed.Transferred);
+        using var store = s3.Store(prefix);
+        var md5 = repo.Repository.ReadDvcFile(path).Outs[0].Md5;
+        await using (var stream = await store.OpenReadAsync(DvcCache.RemoteKey(md5), null, Ct))
+        {
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, Ct);
+            Assert.Equal(big, copy.ToArray());
+        }
+        using var clone = new DatasetRepo(Options());
+        File.Copy(repo.PathOf("gold/big.bin.dvc"), clone.Write("gold/big.bin.dvc", ""), overwrite: true);
+        ConfigureRemote(clone, prefix);
+        await clone.Repository.PullAsync(cancellationToken: Ct);
+        Assert.Equal(big, File.ReadAllBytes(clone.PathOf("gold/big.bin")));
+    }
+
+    [Fact]
     public async Task Push_CorruptedCacheObject_NamedAndNotUploaded()
     {
         var (repo, prefix) = NewRepo();
