@@ -30,6 +30,13 @@ public sealed record DatasetOptions
     /// </summary>
     public bool NoScm { get; init; } = true;
 
+    /// <summary>
+    /// Remember workspace files' MD5s by size and modification time in <c>.dvc/tmp/tick-hash-state.json</c>, so add,
+    /// status and checkout do not read unchanged files again (default true). A file rewritten with the same size and
+    /// modification time would go unnoticed, as with DVC's and git's own caches; set false to hash every file every time.
+    /// </summary>
+    public bool UseHashState { get; init; } = true;
+
     /// <summary>Append <c>/name</c> to the <c>.gitignore</c> beside an added path, as <c>dvc add</c> does (default true).</summary>
     public bool WriteGitIgnore { get; init; } = true;
 

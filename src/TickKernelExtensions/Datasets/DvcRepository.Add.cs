@@ -25,6 +25,7 @@ public sealed partial class DvcRepository
         }
         Init();
         CheckDvcIgnore();
+        var state = HashState.Load(DvcDirectory, Root, Options.UseHashState);
         var name = Path.GetFileName(full);
         DvcOutput output;
         int files, stored = 0;
@@ -33,7 +34,7 @@ public sealed partial class DvcRepository
         {
             var listed = Workspace.ListFiles(full);
             var counter = new ProgressCounter("add", listed.Count, listed.Sum(f => new FileInfo(f.FullPath).Length), progress);
-            var entries = await Workspace.HashDirectoryAsync(full, Options, counter, cancellationToken);
+            var entries = await Workspace.HashDirectoryAsync(full, Options, state, counter, cancellationToken);
             await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (e, ct) =>
             {
                 var source = Path.Combine(full, e.RelPath.Replace('/', Path.DirectorySeparatorChar));
@@ -54,7 +55,7 @@ public sealed partial class DvcRepository
         else
         {
             var counter = new ProgressCounter("add", 1, new FileInfo(full).Length, progress);
-            var (md5, size) = await Md5File.HashAsync(full, Options.BufferSize, n => counter.AddBytes(n, name), cancellationToken);
+            var (md5, size) = await state.HashAsync(full, Options.BufferSize, n => counter.AddBytes(n, name), cancellationToken);
             if (await Cache.AddFileAsync(full, md5, null, cancellationToken))
             {
                 stored++;
@@ -64,6 +65,7 @@ public sealed partial class DvcRepository
             bytes = size;
             output = new DvcOutput(name, md5, size, null);
         }
+        state.Save();
         var dvcFile = full + DvcFile.Extension;
         AtomicText.Replace(dvcFile, new DvcFile([output], lineage).ToYaml());
         if (Options.WriteGitIgnore)

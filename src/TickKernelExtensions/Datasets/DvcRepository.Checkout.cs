@@ -18,9 +18,17 @@ public sealed partial class DvcRepository
         var deletes = new List<string>();
         var blocked = new List<string>();
         var unchanged = 0;
-        foreach (var (_, output, full) in Outputs(targets))
+        var state = HashState.Load(DvcDirectory, Root, Options.UseHashState);
+        try
         {
-            unchanged += await PlanAsync(output, full, force, writes, deletes, blocked, cancellationToken);
+            foreach (var (_, output, full) in Outputs(targets))
+            {
+                unchanged += await PlanAsync(output, full, force, state, writes, deletes, blocked, cancellationToken);
+            }
+        }
+        finally
+        {
+            state.Save();
         }
         if (blocked.Count > 0)
         {
@@ -59,7 +67,7 @@ public sealed partial class DvcRepository
         return new CheckoutSummary(writes.Count, unchanged, deletes.Count, counter.Bytes);
     }
 
-    private async Task<int> PlanAsync(DvcOutput output, string full, bool force, List<(string, string, long)> writes, List<string> deletes, List<string> blocked, CancellationToken cancellationToken)
+    private async Task<int> PlanAsync(DvcOutput output, string full, bool force, HashState state, List<(string, string, long)> writes, List<string> deletes, List<string> blocked, CancellationToken cancellationToken)
     {
         if (!output.IsDirectory)
         {
@@ -69,7 +77,7 @@ public sealed partial class DvcRepository
             }
             else if (File.Exists(full))
             {
-                var (md5, _) = await Md5File.HashAsync(full, Options.BufferSize, null, cancellationToken);
+                var (md5, _) = await state.HashAsync(full, Options.BufferSize, null, cancellationToken);
                 if (md5 == output.Md5)
                 {
                     return 1;
@@ -90,7 +98,7 @@ public sealed partial class DvcRepository
         }
         else if (Directory.Exists(full))
         {
-            foreach (var e in await Workspace.HashDirectoryAsync(full, Options, null, cancellationToken))
+            foreach (var e in await Workspace.HashDirectoryAsync(full, Options, state, null, cancellationToken))
             {
                 workspace[e.RelPath] = e.Md5;
             }

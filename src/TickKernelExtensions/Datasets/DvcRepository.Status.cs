@@ -12,14 +12,22 @@ public sealed partial class DvcRepository
     {
         CheckDvcIgnore();
         var result = new List<OutputStatus>();
-        foreach (var (dvcFile, output, full) in Outputs(targets))
+        var state = HashState.Load(DvcDirectory, Root, Options.UseHashState);
+        try
         {
-            result.Add(await StatusOfAsync(dvcFile, output, full, progress, cancellationToken));
+            foreach (var (dvcFile, output, full) in Outputs(targets))
+            {
+                result.Add(await StatusOfAsync(dvcFile, output, full, state, progress, cancellationToken));
+            }
+        }
+        finally
+        {
+            state.Save();
         }
         return new DatasetStatus(result);
     }
 
-    private async Task<OutputStatus> StatusOfAsync(string dvcFile, DvcOutput output, string full, IProgress<DatasetProgress>? progress, CancellationToken cancellationToken)
+    private async Task<OutputStatus> StatusOfAsync(string dvcFile, DvcOutput output, string full, HashState state, IProgress<DatasetProgress>? progress, CancellationToken cancellationToken)
     {
         var manifest = output.IsDirectory && Cache.Contains(output.Md5) ? Cache.ReadManifest(output.Md5) : null;
         var missing = !output.IsDirectory
@@ -36,7 +44,7 @@ public sealed partial class DvcRepository
                 return new OutputStatus(dvcFile, output, OutputState.Modified, [new FileChange(output.Path, FileChangeKind.Modified)], missing);
             }
             var counter = new ProgressCounter("status", 1, new FileInfo(full).Length, progress);
-            var (md5, _) = await Md5File.HashAsync(full, Options.BufferSize, n => counter.AddBytes(n, output.Path), cancellationToken);
+            var (md5, _) = await state.HashAsync(full, Options.BufferSize, n => counter.AddBytes(n, output.Path), cancellationToken);
             counter.FileDone(output.Path);
             return md5 == output.Md5
                 ? new OutputStatus(dvcFile, output, OutputState.Unchanged, [], missing)
@@ -48,7 +56,7 @@ public sealed partial class DvcRepository
         }
         var listed = Workspace.ListFiles(full);
         var dirCounter = new ProgressCounter("status", listed.Count, listed.Sum(f => new FileInfo(f.FullPath).Length), progress);
-        var workspace = await Workspace.HashDirectoryAsync(full, Options, dirCounter, cancellationToken);
+        var workspace = await Workspace.HashDirectoryAsync(full, Options, state, dirCounter, cancellationToken);
         if (manifest is null)
         {
             // Without the manifest only the directory hash can be compared; the changed files are unknown.

@@ -39,13 +39,13 @@ internal static class Workspace
     }
 
     /// <summary>Hashes the files of a directory with bounded concurrency; entries come back in relpath order.</summary>
-    public static async Task<List<DirEntry>> HashDirectoryAsync(string directory, DatasetOptions options, ProgressCounter? counter, CancellationToken cancellationToken)
+    public static async Task<List<DirEntry>> HashDirectoryAsync(string directory, DatasetOptions options, HashState state, ProgressCounter? counter, CancellationToken cancellationToken)
     {
         var files = ListFiles(directory);
         var entries = new ConcurrentBag<DirEntry>();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (f, ct) =>
         {
-            var (md5, size) = await Md5File.HashAsync(f.FullPath, options.BufferSize, n => counter?.AddBytes(n, f.RelPath), ct);
+            var (md5, size) = await state.HashAsync(f.FullPath, options.BufferSize, n => counter?.AddBytes(n, f.RelPath), ct);
             entries.Add(new DirEntry(f.RelPath, md5, size));
             counter?.FileDone(f.RelPath);
         });

@@ -34,7 +34,7 @@ public sealed class DvcRepositoryTests
             Assert.Equal(content, File.ReadAllText(path));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(path));
         }
-        Assert.Empty(Directory.GetFiles(repo.PathOf(".dvc/tmp")));
+        Assert.Empty(Directory.GetFiles(repo.PathOf(".dvc/tmp"), "*.tmp"));
     }
 
     [Fact]
