@@ -23,6 +23,16 @@ public sealed partial class DvcRepository
         {
             throw new DatasetException(DatasetErrorKind.NotFound, "No such file or directory to add.") { File = full };
         }
+        for (var parent = Path.GetDirectoryName(full); parent is not null && parent.Length > Root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent + DvcFile.Extension))
+            {
+                throw new DatasetException(DatasetErrorKind.InvalidArgument, "The path is inside a tracked directory; add that directory again instead (DVC refuses overlapping outputs too).")
+                {
+                    File = full, Expected = "a path outside tracked outputs", Actual = $"inside {parent} (tracked by {parent + DvcFile.Extension})",
+                };
+            }
+        }
         Init();
         CheckDvcIgnore();
         var state = HashState.Load(DvcDirectory, Root, Options.UseHashState);

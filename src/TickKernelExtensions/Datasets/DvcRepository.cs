@@ -77,7 +77,8 @@ public sealed partial class DvcRepository
     /// <summary>
     /// Adds or replaces a remote in <c>.dvc/config</c> (or, with <paramref name="local"/>, in the git-ignored
     /// <c>.dvc/config.local</c>, where secrets belong) and, with <paramref name="makeDefault"/>, sets
-    /// <c>core.remote</c> to it — what <c>dvc remote add [-d] [--local]</c> and <c>dvc remote modify</c> write.
+    /// <c>core.remote</c> to it — what <c>dvc remote add [-d] [--local]</c> and <c>dvc remote modify</c> write. An empty
+    /// <paramref name="url"/> leaves the URL as it is (e.g. to put only credentials into <c>config.local</c>).
     /// </summary>
     public void SetRemote(string name, string url, IReadOnlyDictionary<string, string>? settings = null, bool makeDefault = true, bool local = false)
     {

@@ -256,6 +256,20 @@ public sealed class DvcRepositoryTests
     }
 
     [Fact]
+    public async Task Add_PathInsideTrackedDirectory_InvalidArgumentNamingTheDvcFile()
+    {
+        using var repo = new DatasetRepo();
+        var bars = repo.WriteBars();
+        await repo.Repository.AddAsync(bars, cancellationToken: Ct);
+
+        var e = await Assert.ThrowsAsync<DatasetException>(() => repo.Repository.AddAsync(repo.PathOf("gold/bars/foo"), cancellationToken: Ct));
+
+        Assert.Equal(DatasetErrorKind.InvalidArgument, e.Kind);
+        Assert.Contains(repo.PathOf("gold/bars.dvc"), e.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(repo.PathOf("gold/bars/foo.dvc")));
+    }
+
+    [Fact]
     public void Options_Invalid_EveryFieldNamed()
     {
         var e = Assert.Throws<DatasetException>(() => new DatasetOptions { BufferSize = 1, Concurrency = 0 }.Validate());
