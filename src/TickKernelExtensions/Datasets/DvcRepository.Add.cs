@@ -43,6 +43,11 @@ public sealed partial class DvcRepository
         if (isDirectory)
         {
             var listed = Workspace.ListFiles(full);
+            if (listed.FirstOrDefault(f => Path.GetFileName(f.FullPath) == ".dvcignore") is { FullPath: not null } ignore)
+            {
+                // dvc-data's build refuses the same (IgnoreInCollectedDirError).
+                throw new DatasetException(DatasetErrorKind.InvalidArgument, ".dvcignore file should not be in collected dir path.") { File = ignore.FullPath };
+            }
             var counter = new ProgressCounter("add", listed.Count, listed.Sum(f => new FileInfo(f.FullPath).Length), progress);
             var entries = await Workspace.HashDirectoryAsync(full, Options, state, counter, cancellationToken);
             await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (e, ct) =>

@@ -246,6 +246,19 @@ public sealed class DvcRepositoryTests
     }
 
     [Fact]
+    public async Task Add_DirectoryHoldingDvcIgnore_RefusedAsDvcDoes()
+    {
+        using var repo = new DatasetRepo();
+        var bars = repo.WriteBars();
+        repo.Write("gold/bars/sub/.dvcignore", "");
+
+        var e = await Assert.ThrowsAsync<DatasetException>(() => repo.Repository.AddAsync(bars, cancellationToken: Ct));
+
+        Assert.Equal(DatasetErrorKind.InvalidArgument, e.Kind);
+        Assert.Equal(repo.PathOf("gold/bars/sub/.dvcignore"), e.File);
+    }
+
+    [Fact]
     public async Task Add_OutsideRepository_InvalidArgument()
     {
         using var repo = new DatasetRepo();
