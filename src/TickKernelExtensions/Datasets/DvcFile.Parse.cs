@@ -81,7 +81,7 @@ public sealed partial record DvcFile
         FeatureSetVersion? featureSet = null;
         if (Child(l, "feature_set") is YamlMappingNode fs)
         {
-            featureSet = new FeatureSetVersion(Scalar(fs, "name") ?? "", Scalar(fs, "version") ?? "");
+            featureSet = new FeatureSetVersion(Scalar(fs, "name") ?? "", Scalar(fs, "version") ?? "", Scalar(fs, "content_hash"));
         }
         return new DatasetLineage { Inputs = inputs, CodeVersion = Scalar(l, "code_version") ?? "", Parameters = parameters, FeatureSet = featureSet };
     }

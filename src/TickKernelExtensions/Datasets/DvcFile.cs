@@ -24,6 +24,7 @@ namespace TickKernelExtensions.Datasets;
 ///     feature_set:
 ///       name: microstructure
 ///       version: '3'
+///       content_hash: 9f2c…   (when known)
 /// </code>
 /// </summary>
 public sealed partial record DvcFile(IReadOnlyList<DvcOutput> Outs, DatasetLineage? Lineage)
@@ -69,6 +70,10 @@ public sealed partial record DvcFile(IReadOnlyList<DvcOutput> Outs, DatasetLinea
                 b.Append("    feature_set:\n");
                 b.Append("      name: ").Append(YamlScalar.Format(fs.Name)).Append('\n');
                 b.Append("      version: ").Append(YamlScalar.Format(fs.Version)).Append('\n');
+                if (fs.ContentHash is { } hash)
+                {
+                    b.Append("      content_hash: ").Append(YamlScalar.Format(hash)).Append('\n');
+                }
             }
         }
         return b.ToString();

@@ -99,6 +99,20 @@ public sealed class DvcRepositoryTests
     }
 
     [Fact]
+    public async Task Add_LineageFromFeatureSetDefinition_NameVersionAndContentHashReadBack()
+    {
+        using var repo = new DatasetRepo();
+        var bars = repo.WriteBars();
+        var definition = TickKernelExtensions.Processing.Features.FeatureSetDefinition.GoldCore;
+
+        await repo.Repository.AddAsync(bars, new DatasetLineage { FeatureSet = FeatureSetVersion.From(definition) }, cancellationToken: Ct);
+        var read = repo.Repository.ReadLineage(bars)!.FeatureSet!;
+
+        Assert.Equal((definition.Name, definition.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), definition.ContentHash), (read.Name, read.Version, read.ContentHash));
+        Assert.Contains($"      content_hash: {definition.ContentHash}\n", repo.Read("gold/bars.dvc"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_ModifiedAddedDeletedFiles_Listed()
     {
         using var repo = new DatasetRepo();
