@@ -125,10 +125,7 @@ public sealed partial class DvcRepository
         while (pending.Count > 0)
         {
             var dir = pending.Pop();
-            foreach (var file in Directory.EnumerateFiles(dir, "*" + DvcFile.Extension))
-            {
-                found.Add(file);
-            }
+            found.AddRange(Directory.EnumerateFiles(dir, "*" + DvcFile.Extension).Where(f => f.EndsWith(DvcFile.Extension, StringComparison.Ordinal)));
             foreach (var sub in Directory.EnumerateDirectories(dir))
             {
                 var name = Path.GetFileName(sub);

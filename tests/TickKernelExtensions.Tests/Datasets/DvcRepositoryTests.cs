@@ -224,6 +224,24 @@ public sealed class DvcRepositoryTests
     }
 
     [Fact]
+    public async Task VerifyAsync_CorruptedAndMissingObjects_NamedWithKind()
+    {
+        using var repo = new DatasetRepo();
+        var bars = repo.WriteBars();
+        await repo.Repository.AddAsync(bars, cancellationToken: Ct);
+        var cache = repo.Repository.Cache;
+        var size = await cache.VerifyAsync("37b51d194a7513e45b56f6524f2d51f2", null, Ct);
+        DatasetRepo.Corrupt(cache.PathOf("acbd18db4cc2f85cedef654fccc4a4d8"), "fox");
+
+        var corrupt = await Assert.ThrowsAsync<DatasetException>(() => cache.VerifyAsync("acbd18db4cc2f85cedef654fccc4a4d8", null, Ct));
+        var missing = await Assert.ThrowsAsync<DatasetException>(() => cache.VerifyAsync("00000000000000000000000000000000", null, Ct));
+
+        Assert.Equal(3, size);
+        Assert.Equal((DatasetErrorKind.CorruptCache, cache.PathOf("acbd18db4cc2f85cedef654fccc4a4d8")), (corrupt.Kind, corrupt.File));
+        Assert.Equal(DatasetErrorKind.MissingFromCache, missing.Kind);
+    }
+
+    [Fact]
     public async Task Checkout_InterruptedMidFile_PreviousFileIntactNoTempLeft()
     {
         using var repo = new DatasetRepo(new DatasetOptions { BufferSize = 4096 });
