@@ -35,4 +35,7 @@ public sealed record DataLayout(string Root)
 
     /// <summary>The lakehouse's local bookkeeping (what was published from stage 1): <c>lakehouse/</c>.</summary>
     public string LakehouseState => Path.Combine(Root, "lakehouse");
+
+    /// <summary><c>datasets/</c>: versioned exports of gold tables, tracked by <c>.dvc</c> files beside them (the data root is the DVC repository).</summary>
+    public string Datasets => Path.Combine(Root, "datasets");
 }
