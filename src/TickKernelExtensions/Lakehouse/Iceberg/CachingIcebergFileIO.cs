@@ -55,6 +55,9 @@ public sealed class CachingIcebergFileIO : IIcebergFileIO
     /// <inheritdoc />
     public string? LocalPath(string location, long expectedLength) => _inner.LocalPath(location) ?? Fetch(location, expectedLength);
 
+    /// <summary>The local path of a location the inner IO resolves to local disk (no cache, no request), else null.</summary>
+    public string? PassThroughPath(string location) => _inner.LocalPath(location);
+
     /// <summary>Where <paramref name="location"/> is (or would be) cached, or null when it is not an S3 location.</summary>
     public string? CachePath(string location)
     {

@@ -94,7 +94,7 @@ public sealed class IcebergTablesS3Tests(S3rverFixture s3)
     }
 
     [Fact]
-    public async Task LocalPath_PrunedScan_DownloadsOnlyTheFilesItReads()
+    public async Task LocalPath_OlderSnapshotAndPrunedWhere_DownloadOnlyTheFilesTheyRead()
     {
         await using var lake = await S3Lake.CreateAsync(s3);
         var s1 = await lake.Tables.AppendCopiesAsync(S3Lake.Ticks, [lake.TickFile("EURUSD", S3Lake.Day1, 1.1)], Ct);
@@ -102,9 +102,15 @@ public sealed class IcebergTablesS3Tests(S3rverFixture s3)
         var (io, _) = lake.OpenIo();
         await using var sql = lake.OpenSql(io);
 
-        Assert.Equal([1.1], await S3Lake.BidsAsync(sql, s1.SnapshotId));
-
+        var day2 = await sql.QueryAsync("SELECT bid FROM bronze.ticks WHERE ts >= TIMESTAMPTZ '2026-03-03 00:00:00+00'", cancellationToken: Ct);
+        Assert.Equal(1.3, (double)Assert.Single(day2.Rows)[0]!);
+        var scan = Assert.Single(day2.Scans);
+        Assert.Equal(1, scan.DataFilesPruned + scan.ManifestsPruned);
         Assert.Equal(1, io.Downloads);
+        Assert.Contains("ts_day=2026-03-03", Assert.Single(Directory.GetFiles(lake.SqlCache, "*.parquet", SearchOption.AllDirectories)), StringComparison.Ordinal);
+
+        Assert.Equal([1.1], await S3Lake.BidsAsync(sql, s1.SnapshotId));
+        Assert.Equal(2, io.Downloads);
     }
 
     [Fact]
