@@ -50,11 +50,12 @@ await using (var writer = dataset.BeginWrite("bench"))
         for (var d = 0; d < days; d++)
         {
             var ticks = new TickColumns(ticksPerDay);
-            var t = TickTime.ToMicros(start.AddDays(d));
+            var dayStart = TickTime.ToMicros(start.AddDays(d));
+            var spacing = TickTime.MicrosPerDay / ticksPerDay;
             var mid = 1.08;
             for (var k = 0; k < ticksPerDay; k++)
             {
-                t += 1 + random.Next((int)(2 * TickTime.MicrosPerDay / ticksPerDay));
+                var t = dayStart + (k * spacing) + random.NextInt64(spacing);
                 mid += (random.NextDouble() - 0.5) * 1e-5;
                 ticks.Add(t, Math.Round(mid - 0.00003, 5), Math.Round(mid + 0.00003, 5), 1.5f, 1.2f);
             }

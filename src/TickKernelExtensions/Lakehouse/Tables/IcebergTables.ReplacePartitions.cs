@@ -32,7 +32,7 @@ public sealed partial class IcebergTables
         var start = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
         var spec = start.DefaultSpec;
         var targets = partitions.Select(p => PartitionValues(start, p)).ToList();
-        var inspected = localFiles.Count == 0 ? [] : Inspect(start, localFiles);
+        var inspected = InspectInParallel(start, localFiles, cancellationToken);
         foreach (var f in inspected.Where(f => !targets.Any(t => SamePartition(start, spec, f.Partition, t))))
         {
             throw new IcebergException(IcebergErrorKind.SchemaMismatch, "A replacement file is not in any of the partitions being replaced.")
@@ -71,5 +71,36 @@ public sealed partial class IcebergTables
             copies.ForEach(_store.Delete);
             throw;
         }
+    }
+
+    // Inspection reads each file once through DuckDB (row counts, bounds); a run of many partitions spreads it over
+    // the cores, one inspector (connection) per worker, keeping the files' order.
+    private List<IcebergDataFile> InspectInParallel(IcebergTableMetadata m, IReadOnlyList<string> localFiles, CancellationToken cancellationToken)
+    {
+        if (localFiles.Count <= 1)
+        {
+            return localFiles.Count == 0 ? [] : Inspect(m, localFiles);
+        }
+        var results = new IcebergDataFile[localFiles.Count];
+        var workers = Math.Min(Environment.ProcessorCount, localFiles.Count);
+        var next = -1;
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
+            {
+                using var inspector = new IcebergDataFileInspector(Io);
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < localFiles.Count)
+                {
+                    results[i] = inspector.Inspect(ToLocation(localFiles[i]), m.CurrentSchema, m.DefaultSpec);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first file's own error (an IcebergException naming it), not a wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return [.. results];
     }
 }
