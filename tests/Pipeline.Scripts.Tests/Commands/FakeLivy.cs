@@ -12,7 +12,7 @@ namespace Pipeline.Scripts.Tests.Commands;
 /// </summary>
 internal sealed class FakeLivy : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Queue<string> _states;
     private readonly Task _loop;
     private string _lastState = "starting";
@@ -22,13 +22,26 @@ internal sealed class FakeLivy : IAsyncDisposable
         BatchId = batchId;
         _states = new Queue<string>(states);
         Log = log;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        // A free port can be taken by another process between the probe and the listener (a shared machine): retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = new Uri($"http://127.0.0.1:{port}/");
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(Url.ToString());
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                _listener.Close();
+            }
+        }
         _loop = Task.Run(ServeAsync);
     }
 
