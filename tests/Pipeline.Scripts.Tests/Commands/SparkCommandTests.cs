@@ -43,6 +43,24 @@ public sealed class SparkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmitDryRun_CommandsInTheDocs_Run()
+    {
+        var root = RunAll.RunAllCommandTests.RepositoryRoot();
+        var lines = new[] { "README.md", Path.Combine("docs", "spark.md") }
+            .SelectMany(f => File.ReadAllLines(Path.Combine(root, f)))
+            .Where(l => l.StartsWith("pipeline spark submit ", StringComparison.Ordinal) && l.Contains("--dry-run", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            var (exit, output, error) = await CliRunner.RunWithOutputAsync(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]);
+            Assert.True(exit == 0, line + ": " + error);
+            Assert.StartsWith("spark-submit ", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task SubmitDryRun_ClusterOptions_PrintsThemInPlace()
     {
         var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "bars", "--master", "yarn", "--deploy-mode", "cluster",
