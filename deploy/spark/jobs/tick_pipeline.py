@@ -49,10 +49,11 @@ FLAG_DUPLICATE = 1 << 3
 FLAG_AFTER_GAP = 1 << 4
 FLAG_REORDERED = 1 << 5
 FLAG_CLOSED_SESSION = 1 << 6
+FLAG_STALE = 1 << 7
 FLAG_NAMES = [
     ("spike", FLAG_SPIKE), ("wide_spread", FLAG_WIDE_SPREAD), ("crossed_quote", FLAG_CROSSED_QUOTE),
     ("duplicate", FLAG_DUPLICATE), ("after_gap", FLAG_AFTER_GAP), ("reordered", FLAG_REORDERED),
-    ("closed_session", FLAG_CLOSED_SESSION),
+    ("closed_session", FLAG_CLOSED_SESSION), ("stale", FLAG_STALE),
 ]
 
 # TickDropReason, in the order the cleaner tests them (a tick is dropped for its first reason)
@@ -95,6 +96,11 @@ class SessionRule:
         self.boundary = time.fromisoformat(boundary)
         self.closed_weekdays = set(closed_weekdays)  # Python weekday(): Monday 0 ... Sunday 6
         self.holidays = {tuple(int(p) for p in h.split("-")) for h in holidays}
+
+    @staticmethod
+    def always_open():
+        """TradingSessionRule.AlwaysOpen: UTC midnight boundary, every session open (crypto)."""
+        return SessionRule(zone="UTC", boundary="00:00", closed_weekdays=(), holidays=())
 
     def session_date(self, micros):
         local = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(microseconds=micros)
@@ -183,10 +189,13 @@ class SpikeFilter:
         self.pending = []
         self.pending_side = 0
         self.reanchors = 0
+        self.warm = False
 
     def is_spike(self, mid):
-        if len(self.window) < self.min_samples:
+        # Only the stream's first window warms up unjudged; after a re-anchor the filter judges at once.
+        if not self.warm:
             self.window.add(mid)
+            self.warm = len(self.window) >= self.min_samples
             return False
         median = self.window.median()
         deviation = mid - median
@@ -237,6 +246,7 @@ def clean_day(rows, day_start, options, sessions):
 
     out = []
     kept, last_ts, gap_last = 0, None, day_start
+    last_bid, last_ask, quote_since = float("nan"), float("nan"), 0
     same_ts = set()
     session_end, session_start, session_open = None, None, True
     for i in order:
@@ -289,6 +299,11 @@ def clean_day(rows, day_start, options, sessions):
             session_open = sessions.is_trading_day(s)
         if not session_open:
             flag |= FLAG_CLOSED_SESSION
+        # Stale: the quote unchanged for over stale_after while ticks keep coming; after a gap the clock restarts.
+        if bid != last_bid or ask != last_ask or flag & FLAG_AFTER_GAP:
+            last_bid, last_ask, quote_since = bid, ask, t
+        elif t - quote_since > options["stale_after_us"]:
+            flag |= FLAG_STALE
         if t != last_ts:
             same_ts = set()
         same_ts.add(key)
@@ -438,9 +453,9 @@ def run_silver(args):
         "spike_window": args.spike_window, "spike_min_samples": args.spike_min_samples,
         "spike_threshold": args.spike_threshold, "spike_min_relative_scale": args.spike_min_relative_scale,
         "spike_reanchor_after": args.spike_reanchor_after, "wide_spread_multiple": args.wide_spread_multiple,
-        "min_gap_us": int(args.min_gap_seconds * 1_000_000),
+        "min_gap_us": int(args.min_gap_seconds * 1_000_000), "stale_after_us": int(args.stale_after_seconds * 1_000_000),
     }
-    session = (args.session_zone, args.session_boundary)
+    session = (args.session_zone, args.session_boundary, args.session_rule)
 
     # Arrival order = the bronze file and row position (Iceberg's _file and _pos metadata columns): the order the
     # C# cleaner receives the ticks in, so timestamp ties keep it.
@@ -464,7 +479,7 @@ def run_silver(args):
         """One (symbol, day) partition through the sequential rules; returns every input row with its verdict."""
         import pandas as pd
 
-        sessions = SessionRule(zone=session[0], boundary=session[1])
+        sessions = SessionRule.always_open() if session[2] == "always-open" else SessionRule(zone=session[0], boundary=session[1])
         pdf = pdf.sort_values(["file", "pos"], kind="mergesort")
         symbol, day = pdf["symbol"].iloc[0], pdf["day"].iloc[0]
         day_start = (date.fromordinal(day.toordinal()) - date(1970, 1, 1)).days * MICROS_PER_DAY
@@ -493,7 +508,7 @@ def run_silver(args):
               .drop("day", "seq"))
     write_partitions(spark, silver, "{}.silver.ticks".format(catalog), ["symbol", "ts"],
                      {"tick.cleaning.options": json.dumps(options, sort_keys=True),
-                      "tick.cleaning.session": "{} {}".format(*session)})
+                      "tick.cleaning.session": "always-open" if session[2] == "always-open" else "{} {}".format(*session[:2])})
 
     # silver.quality: one row per (symbol, day), the TickQualityReport's numbers.
     min_gap = options["min_gap_us"]
@@ -781,6 +796,9 @@ def parser():
     silver.add_argument("--spike-reanchor-after", type=int, default=5, help="agreeing spikes that mean the level moved (default 5)")
     silver.add_argument("--wide-spread-multiple", type=float, default=10.0, help="spread / rolling median spread flagged wide (default 10)")
     silver.add_argument("--min-gap-seconds", type=float, default=60.0, help="a stretch without ticks longer than this is a gap (default 60)")
+    silver.add_argument("--stale-after-seconds", type=float, default=300.0, help="an unchanged quote older than this is stale (default 300)")
+    silver.add_argument("--session-rule", choices=["fx", "always-open"], default="fx",
+                        help="fx: the FX week and 25 Dec / 1 Jan closed (default); always-open: crypto (UTC days, never closed)")
     silver.add_argument("--session-zone", default="America/New_York", help="IANA zone of the trading-day boundary (default America/New_York)")
     silver.add_argument("--session-boundary", default="17:00", help="local time a trading day ends (default 17:00)")
     silver.set_defaults(run=run_silver)

@@ -44,7 +44,8 @@ public sealed partial class SparkJobFileTests
     [Fact]
     public async Task CleanDay_ScriptedTicks_DropsAndFlagsAsTheCleanerDoes()
     {
-        // 2024-03-05 (a Tuesday): 40 calm ticks a second apart from 10:00 UTC, then the cases, then a 2-minute gap.
+        // 2024-03-05 (a Tuesday): 40 calm ticks a second apart from 10:00 UTC, then the cases, a 2-minute gap, and a quote
+    // left unchanged for six minutes.
         var output = await SparkJobPython.EvalAsync("""
             import json, math
             day = (tp.date(2024, 3, 5) - tp.date(1970, 1, 1)).days * tp.MICROS_PER_DAY
@@ -59,21 +60,24 @@ public sealed partial class SparkJobFileTests
                 (t + 4, 1.3, 1.3002, 1.0, 1.0),                                      # spike (flagged)
                 (t + 6, 1.1, 1.1002, 1.0, 1.0), (t + 5, 1.1, 1.1002, 1.0, 1.0),     # the second arrives late -> reordered
                 (t + 120_000_000, 1.1, 1.1002, 1.0, 1.0),                            # after a 2-minute gap
+            ] + [
+                (t + 120_000_000 + k * 60_000_000, 1.1, 1.1002, 1.0, 1.0) for k in range(1, 7)  # unchanged: the 6th is over 5 minutes -> stale
+            ] + [
                 (day + tp.MICROS_PER_DAY, 1.1, 1.1002, 1.0, 1.0),                    # next day -> outside_day
             ]
             options = dict(crossed_quotes="drop", duplicates="drop", spikes="flag", spike_window=100, spike_min_samples=20,
                            spike_threshold=10.0, spike_min_relative_scale=5e-5, spike_reanchor_after=5,
-                           wide_spread_multiple=10.0, min_gap_us=60_000_000)
+                           wide_spread_multiple=10.0, min_gap_us=60_000_000, stale_after_us=300_000_000)
             out, tail = tp.clean_day(rows, day, options, tp.SessionRule())
             drops = sorted(r[1] for r in out if r[1])
             flags = {name: sum(1 for r in out if r[1] is None and r[2] & bit) for name, bit in tp.FLAG_NAMES}
             gaps = [(r[4], r[5]) for r in out if r[4] is not None]
             print(json.dumps({"kept": sum(1 for r in out if r[1] is None), "drops": drops, "flags": flags, "gaps": gaps, "tail": list(tail),
-                              "order": [rows[r[0]][0] - t for r in out if r[1] is None][-4:-1]}))
+                              "order": [rows[r[0]][0] - t for r in out if r[1] is None and 0 <= rows[r[0]][0] - t < 10]}))
             """);
 
         Assert.Equal(
-            """{"kept": 45, "drops": ["crossed_quote", "duplicate_exact", "non_finite", "non_positive", "outside_day"], "flags": {"spike": 1, "wide_spread": 0, "crossed_quote": 0, "duplicate": 0, "after_gap": 2, "reordered": 1, "closed_session": 0}, "gaps": [[36000000000, 36000000000], [119999994, 119999994]], "tail": [50240000000, 50240000000], "order": [4, 5, 6]}""",
+            """{"kept": 51, "drops": ["crossed_quote", "duplicate_exact", "non_finite", "non_positive", "outside_day"], "flags": {"spike": 1, "wide_spread": 0, "crossed_quote": 0, "duplicate": 0, "after_gap": 2, "reordered": 1, "closed_session": 0, "stale": 1}, "gaps": [[36000000000, 36000000000], [119999994, 119999994]], "tail": [49880000000, 49880000000], "order": [0, 4, 5, 6]}""",
             output);
     }
 
