@@ -377,10 +377,10 @@ def parse_timeframe(text):
 
 
 def table_name(text):
-    """Iceberg identifiers the way the C# catalog accepts them: lower-case a-z0-9_."""
+    """A table-name suffix (after bars_ or features_) the way the C# catalog accepts names: lower-case a-z0-9_."""
     name = re.sub(r"[^a-z0-9_]", "_", text.lower())
-    if not name or not name[0].isalpha():
-        name = "t_" + name
+    if not name:
+        raise SystemExit("empty table name suffix")
     return name
 
 
@@ -423,10 +423,10 @@ def write_partitions(spark, df, table, partition_columns, properties=None):
     partitions present in `df`: Iceberg's dynamic overwrite, one atomic snapshot (C#: the publish overwrite)."""
     from pyspark.sql import functions as F
 
-    namespace = table.rsplit(".", 1)[0]
+    namespace, name = table.rsplit(".", 1)
     spark.sql("CREATE NAMESPACE IF NOT EXISTS {}".format(namespace))
     writer = df.writeTo(table).using("iceberg").tableProperty("format-version", "2")
-    if not spark.catalog.tableExists(table):
+    if spark.sql("SHOW TABLES IN {} LIKE '{}'".format(namespace, name)).count() == 0:
         parts = [F.col(partition_columns[0])] + [F.days(c) if c != "day" else F.col(c) for c in partition_columns[1:]]
         for key, value in (properties or {}).items():
             writer = writer.tableProperty(key, value)
