@@ -118,6 +118,13 @@ internal static class SparkCommand
             await Console.Error.WriteLineAsync("error: " + SparkSubmitLocator.NotFoundMessage(sparkHome));
             return 2;
         }
+        var missing = new[] { plan.Options.PropertiesFile, plan.Options.JobFile }.Where(f => !f.Contains("://", StringComparison.Ordinal) && !File.Exists(f)).ToList();
+        if (missing.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(
+                $"error: not found: {string.Join(", ", missing)} (relative to {Directory.GetCurrentDirectory()}); run from the repository root or pass --properties-file / --job-file (`pipeline deploy-config` writes the properties file).");
+            return 2;
+        }
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in plan.ResolveArguments(Environment))
         {

@@ -208,7 +208,7 @@ public sealed class SparkCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Submit_FakeSparkSubmit_RunsItWithResolvedSecretsAndMapsItsExitCode()
+    public async Task Submit_FakeSparkSubmit_RunsItWithResolvedSecretsMapsItsExitCodeAndNeedsItsFiles()
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(dir.Combine("bin"));
@@ -219,14 +219,20 @@ public sealed class SparkCommandTests : IDisposable
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var (ok, output, okError) = await CliRunner.RunWithOutputAsync("spark", "submit", "features", "--spark-home", dir.Path, "--", "--feature-set", "gold-core.json");
-        var (failed, _, failedError) = await CliRunner.RunWithOutputAsync("spark", "submit", "features", "--spark-home", dir.Path, "--deploy-mode", "cluster");
+        var root = RunAll.RunAllCommandTests.RepositoryRoot();
+        string[] files = ["--properties-file", Path.Combine(root, "deploy", "spark", "spark-defaults.conf"), "--job-file", Path.Combine(root, "deploy", "spark", "jobs", "tick_pipeline.py")];
+
+        var (ok, output, okError) = await CliRunner.RunWithOutputAsync(["spark", "submit", "features", "--spark-home", dir.Path, .. files, "--", "--feature-set", "gold-core.json"]);
+        var (failed, _, failedError) = await CliRunner.RunWithOutputAsync(["spark", "submit", "features", "--spark-home", dir.Path, .. files, "--deploy-mode", "cluster"]);
+        var (missing, _, missingError) = await CliRunner.RunWithOutputAsync("spark", "submit", "features", "--spark-home", dir.Path, "--properties-file", dir.Combine("absent.conf"), "--job-file", files[3]);
 
         Assert.True(ok == 0, okError);
         Assert.Contains("arg:spark.sql.catalog.lake.jdbc.password=pw-s3cr3t", output, StringComparison.Ordinal);
         Assert.Contains("arg:--feature-set\narg:gold-core.json", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(1, failed);
         Assert.Contains("spark-submit exited with 4", failedError, StringComparison.Ordinal);
+        Assert.Equal(2, missing);
+        Assert.Contains("not found: " + dir.Combine("absent.conf"), missingError, StringComparison.Ordinal);
     }
 
     [Fact]
