@@ -104,6 +104,12 @@ internal static class SparkCommand
                 await Console.Error.WriteLineAsync($"error: the Spark job needs the catalog and S3 secrets in the environment; not set: {string.Join(", ", missing)}.");
                 return 2;
             }
+            if (livy is not null && !plan.Options.JobFile.Contains(":/", StringComparison.Ordinal))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"--job-file: Livy runs the job on its own side, so it needs a location the Livy server can read (s3a://…, hdfs://…, local:/…), got '{plan.Options.JobFile}'.");
+                return 3;
+            }
             return livy is null
                 ? await RunSparkSubmitAsync(plan, r.GetValue(sparkHome) ?? System.Environment.GetEnvironmentVariable("SPARK_HOME"), output, ct)
                 : await RunLivyAsync(plan, livy, output, ct);

@@ -18,6 +18,8 @@ public sealed class SparkCommandTests : IDisposable
         ["AWS_SECRET_ACCESS_KEY"] = "sk-s3cr3t",
     };
 
+    private const string LivyJobFile = "s3a://tick-lake/jobs/tick_pipeline.py";
+
     private const string Packages =
         "org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.9.2,org.apache.iceberg:iceberg-aws-bundle:1.9.2,org.postgresql:postgresql:42.7.4";
 
@@ -151,14 +153,16 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(7, ["starting", "running", "running", "success"], []);
 
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "bars", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--", "--timeframe", "1m");
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "bars", "--livy-url", livy.Url.ToString(), "--poll-interval", "0",
+            "--job-file", LivyJobFile, "--", "--timeframe", "1m");
 
         Assert.True(exit == 0, error);
         Assert.Equal(["batch 7: submitted to " + livy.Url + "batches", "batch 7: starting", "batch 7: running", "batch 7: success"],
             output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
         var requests = livy.Requests.ToArray();
         Assert.Equal(("POST", "/batches"), (requests[0].Method, requests[0].Path));
-        Assert.Equal(SparkSubmitPlan.Create(SparkJobStep.Bars, ["--timeframe", "1m"]).ToLivyRequestJson(name => Secrets.GetValueOrDefault(name)), requests[0].Body);
+        var plan = SparkSubmitPlan.Create(SparkJobStep.Bars, ["--timeframe", "1m"], SparkSubmitOptions.Default with { JobFile = LivyJobFile });
+        Assert.Equal(plan.ToLivyRequestJson(name => Secrets.GetValueOrDefault(name)), requests[0].Body);
         Assert.Contains("\"spark.sql.catalog.lake.jdbc.password\": \"pw-s3cr3t\"", requests[0].Body, StringComparison.Ordinal);
         Assert.All(requests, r => Assert.Equal("pipeline", r.RequestedBy));
         Assert.Equal(4, requests.Count(r => r.Path == "/batches/7/state"));
@@ -171,7 +175,7 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(12, ["running", "dead"], ["stdout: ", "Traceback (most recent call last):", "pyspark.errors.AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] lake.bronze.ticks"]);
 
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0");
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
 
         Assert.Equal(1, exit);
         Assert.Contains("batch 12: dead", output, StringComparison.Ordinal);
@@ -186,10 +190,22 @@ public sealed class SparkCommandTests : IDisposable
         await using var livy = new FakeLivy(1, ["success"], []);
         SparkCommand.Environment = name => name == "TICK_CATALOG_PASSWORD" ? null : Secrets.GetValueOrDefault(name);
 
-        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString());
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--job-file", LivyJobFile);
 
         Assert.Equal(2, exit);
         Assert.Contains("not set: TICK_CATALOG_PASSWORD.", error, StringComparison.Ordinal);
+        Assert.Empty(livy.Requests);
+    }
+
+    [Fact]
+    public async Task SubmitLivy_LocalJobFile_ExitsThreeAsLivyCannotReadIt()
+    {
+        await using var livy = new FakeLivy(1, ["success"], []);
+
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString());
+
+        Assert.Equal(3, exit);
+        Assert.Contains("a location the Livy server can read", error, StringComparison.Ordinal);
         Assert.Empty(livy.Requests);
     }
 
