@@ -180,6 +180,11 @@ internal static class SparkCommand
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"error: Livy at {livyUrl} did not answer within {http.Timeout.TotalSeconds:0} s.");
+            return 2;
+        }
         if (result.Succeeded)
         {
             return 0;

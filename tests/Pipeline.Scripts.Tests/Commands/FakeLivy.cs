@@ -7,7 +7,7 @@ namespace Pipeline.Scripts.Tests.Commands;
 
 /// <summary>
 /// A Livy server on loopback that plays a scripted transcript: POST /batches answers batch <see cref="BatchId"/>, each
-/// GET …/state answers the next scripted state (the last one repeats), GET …/log answers <see cref="Log"/>. Every
+/// GET …/state answers the next scripted state (the last one repeats; "HTTP 503" answers that status), GET …/log answers <see cref="Log"/>. Every
 /// request is recorded with its body.
 /// </summary>
 internal sealed class FakeLivy : IAsyncDisposable
@@ -73,7 +73,7 @@ internal sealed class FakeLivy : IAsyncDisposable
             var (status, json) = (context.Request.HttpMethod, path) switch
             {
                 ("POST", "/batches") => (201, $"{{\"id\":{BatchId},\"state\":\"starting\",\"appId\":null,\"log\":[]}}"),
-                ("GET", var p) when p == $"/batches/{BatchId}/state" => (200, $"{{\"id\":{BatchId},\"state\":\"{NextState()}\"}}"),
+                ("GET", var p) when p == $"/batches/{BatchId}/state" => StateAnswer(NextState()),
                 ("GET", var p) when p.StartsWith($"/batches/{BatchId}/log", StringComparison.Ordinal) =>
                     (200, $"{{\"id\":{BatchId},\"from\":0,\"total\":{Log.Count},\"log\":[{string.Join(",", Log.Select(l => System.Text.Json.JsonSerializer.Serialize(l)))}]}}"),
                 _ => (404, "{\"msg\":\"not found\"}"),
@@ -85,6 +85,12 @@ internal sealed class FakeLivy : IAsyncDisposable
             context.Response.Close();
         }
     }
+
+    /// <summary>A scripted state, or "HTTP 503" for an error answer.</summary>
+    private (int Status, string Json) StateAnswer(string state) =>
+        state.StartsWith("HTTP ", StringComparison.Ordinal)
+            ? (int.Parse(state[5..], System.Globalization.CultureInfo.InvariantCulture), "{\"msg\":\"scripted failure\"}")
+            : (200, $"{{\"id\":{BatchId},\"state\":\"{state}\"}}");
 
     private string NextState()
     {

@@ -185,6 +185,31 @@ public sealed class SparkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmitLivy_StateRequestFailsTwice_RetriesAndSucceeds()
+    {
+        await using var livy = new FakeLivy(3, ["running", "HTTP 503", "HTTP 502", "success"], []);
+
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("batch 3: state request failed (Livy GET " + livy.Url + "batches/3/state answered 503", output, StringComparison.Ordinal);
+        Assert.Contains("retry 2 of 3", output, StringComparison.Ordinal);
+        Assert.EndsWith("batch 3: success\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitLivy_StateRequestKeepsFailing_ExitsTwoNamingTheAnswer()
+    {
+        await using var livy = new FakeLivy(4, ["running", "HTTP 500"], []);
+
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("batches/4/state answered 500", error, StringComparison.Ordinal);
+        Assert.Equal(5, livy.Requests.Count(r => r.Path == "/batches/4/state"));
+    }
+
+    [Fact]
     public async Task SubmitLivy_SecretUnset_ExitsTwoNamingTheVariableAndSendsNothing()
     {
         await using var livy = new FakeLivy(1, ["success"], []);

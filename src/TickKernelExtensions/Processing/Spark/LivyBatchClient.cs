@@ -9,7 +9,8 @@ namespace TickKernelExtensions.Processing.Spark;
 /// Runs a <see cref="SparkSubmitPlan"/> as an Apache Livy batch over Livy's REST API: <c>POST /batches</c>, then
 /// <c>GET /batches/{id}/state</c> every <see cref="SparkSubmitOptions.LivyPollInterval"/> until a final state
 /// (<c>success</c>, <c>dead</c>, <c>killed</c>, <c>error</c>), and on failure the last log lines from
-/// <c>GET /batches/{id}/log?size=n</c>. Requests carry <c>X-Requested-By</c> (Livy's CSRF check). Waits use the given
+/// <c>GET /batches/{id}/log?size=n</c>. A state request that fails transiently is retried up to
+/// <see cref="SparkSubmitOptions.LivyStateRetries"/> times in a row. Requests carry <c>X-Requested-By</c> (Livy's CSRF check). Waits use the given
 /// <see cref="TimeProvider"/>. Thread safe for separate runs; the <see cref="HttpClient"/> is the caller's.
 /// </summary>
 public sealed class LivyBatchClient
@@ -47,9 +48,22 @@ public sealed class LivyBatchClient
         var id = await SubmitAsync(plan.ToLivyRequestJson(environment), cancellationToken).ConfigureAwait(false);
         progress(string.Create(CultureInfo.InvariantCulture, $"batch {id}: submitted to {_batches}"));
         string? last = null;
+        var failures = 0;
         while (true)
         {
-            var state = await GetStateAsync(id, cancellationToken).ConfigureAwait(false);
+            string state;
+            try
+            {
+                state = await GetStateAsync(id, cancellationToken).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (HttpRequestException e) when (IsTransient(e) && failures < plan.Options.LivyStateRetries)
+            {
+                failures++;
+                progress(string.Create(CultureInfo.InvariantCulture, $"batch {id}: state request failed ({e.Message}); retry {failures} of {plan.Options.LivyStateRetries}"));
+                await Task.Delay(plan.Options.LivyPollInterval, _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             if (state != last)
             {
                 progress(string.Create(CultureInfo.InvariantCulture, $"batch {id}: {state}"));
@@ -116,6 +130,10 @@ public sealed class LivyBatchClient
             throw new HttpRequestException($"Livy {request.Method} {request.RequestUri} answered with a body that is not JSON: {Head(body)}", e);
         }
     }
+
+    /// <summary>No answer, or an answer that says "try again": 408, 429 and 5xx.</summary>
+    private static bool IsTransient(HttpRequestException e) =>
+        e.StatusCode is null or System.Net.HttpStatusCode.RequestTimeout or System.Net.HttpStatusCode.TooManyRequests || (int?)e.StatusCode >= 500;
 
     private static JsonElement Field(JsonDocument doc, string name, HttpRequestMessage request) =>
         doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var value)

@@ -39,6 +39,12 @@ public sealed record SparkSubmitOptions
     /// <summary>How often a Livy batch's state is asked for (default 5 s; 0 to 10 min).</summary>
     public TimeSpan LivyPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Consecutive failed state requests (connection errors, 408, 429, 5xx) tolerated while a Livy batch runs, each
+    /// followed by the usual poll wait (default 3; 0 to 100). The batch keeps running on the server meanwhile.
+    /// </summary>
+    public int LivyStateRetries { get; init; } = 3;
+
     /// <summary>Log lines fetched from Livy when a batch ends other than <c>success</c> (default 100; 0 to 10,000).</summary>
     public int LivyLogLines { get; init; } = 100;
 
@@ -77,6 +83,10 @@ public sealed record SparkSubmitOptions
         if (LivyPollInterval < TimeSpan.Zero || LivyPollInterval > TimeSpan.FromMinutes(10))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"LivyPollInterval: expected 0 to 00:10:00, got {LivyPollInterval}"));
+        }
+        if (LivyStateRetries is < 0 or > 100)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"LivyStateRetries: expected 0 to 100, got {LivyStateRetries}"));
         }
         if (LivyLogLines is < 0 or > 10_000)
         {
