@@ -94,9 +94,21 @@ internal static class SparkCommand
             var plan = SparkSubmitPlan.Create(r.GetValue(step), r.GetValue(jobArgs) ?? [], options);
             var output = r.InvocationConfiguration.Output;
             var livy = r.GetValue(livyUrl);
+            // Livy has no properties file: the one spark-submit would read becomes the batch's conf.
+            IReadOnlyList<KeyValuePair<string, string>>? conf = null;
+            if (livy is not null)
+            {
+                if (!File.Exists(options.PropertiesFile))
+                {
+                    await Console.Error.WriteLineAsync(
+                        $"error: not found: {options.PropertiesFile} (relative to {Directory.GetCurrentDirectory()}); run from the repository root or pass --properties-file (`pipeline deploy-config` writes it).");
+                    return 2;
+                }
+                conf = SparkProperties.Parse(await File.ReadAllTextAsync(options.PropertiesFile, ct));
+            }
             if (r.GetValue(dryRun))
             {
-                await output.WriteLineAsync(livy is null ? plan.ToShellCommand() : $"POST {livy.GetLeftPart(UriPartial.Path).TrimEnd('/')}/batches\n{plan.ToLivyRequestJson()}");
+                await output.WriteLineAsync(livy is null ? plan.ToShellCommand() : $"POST {livy.GetLeftPart(UriPartial.Path).TrimEnd('/')}/batches\n{plan.ToLivyRequestJson(properties: conf)}");
                 return 0;
             }
             if (plan.MissingSecrets(Environment) is { Count: > 0 } missing)
@@ -112,7 +124,7 @@ internal static class SparkCommand
             }
             return livy is null
                 ? await RunSparkSubmitAsync(plan, r.GetValue(sparkHome) ?? System.Environment.GetEnvironmentVariable("SPARK_HOME"), output, ct)
-                : await RunLivyAsync(plan, livy, output, ct);
+                : await RunLivyAsync(plan, livy, conf!, output, ct);
         }));
         return submit;
     }
@@ -166,14 +178,14 @@ internal static class SparkCommand
         }
     }
 
-    private static async Task<int> RunLivyAsync(SparkSubmitPlan plan, Uri livyUrl, TextWriter output, CancellationToken ct)
+    private static async Task<int> RunLivyAsync(SparkSubmitPlan plan, Uri livyUrl, IReadOnlyList<KeyValuePair<string, string>> properties, TextWriter output, CancellationToken ct)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var client = new LivyBatchClient(http, livyUrl);
         LivyBatchResult result;
         try
         {
-            result = await client.RunAsync(plan, Environment, line => output.WriteLine(line), ct);
+            result = await client.RunAsync(plan, Environment, line => output.WriteLine(line), ct, properties);
         }
         catch (HttpRequestException e)
         {

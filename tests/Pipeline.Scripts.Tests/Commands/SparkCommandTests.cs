@@ -20,6 +20,8 @@ public sealed class SparkCommandTests : IDisposable
 
     private const string LivyJobFile = "s3a://tick-lake/jobs/tick_pipeline.py";
 
+    private static readonly string PropertiesFile = Path.Combine(RunAll.RunAllCommandTests.RepositoryRoot(), "deploy", "spark", "spark-defaults.conf");
+
     private const string Packages =
         "org.apache.iceberg:iceberg-spark-runtime-3.5_2.12:1.9.2,org.apache.iceberg:iceberg-aws-bundle:1.9.2,org.postgresql:postgresql:42.7.4";
 
@@ -109,7 +111,7 @@ public sealed class SparkCommandTests : IDisposable
     [Fact]
     public async Task SubmitDryRunLivy_Defaults_PrintsTheExactRequestBody()
     {
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", "http://livy:8998/", "--dry-run", "--", "--symbols", "EURUSD");
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", "http://livy:8998/", "--properties-file", PropertiesFile, "--dry-run", "--", "--symbols", "EURUSD");
 
         Assert.True(exit == 0, error);
         Assert.Equal(
@@ -153,7 +155,7 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(7, ["starting", "running", "running", "success"], []);
 
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "bars", "--livy-url", livy.Url.ToString(), "--poll-interval", "0",
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "bars", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile, "--poll-interval", "0",
             "--job-file", LivyJobFile, "--", "--timeframe", "1m");
 
         Assert.True(exit == 0, error);
@@ -162,7 +164,8 @@ public sealed class SparkCommandTests : IDisposable
         var requests = livy.Requests.ToArray();
         Assert.Equal(("POST", "/batches"), (requests[0].Method, requests[0].Path));
         var plan = SparkSubmitPlan.Create(SparkJobStep.Bars, ["--timeframe", "1m"], SparkSubmitOptions.Default with { JobFile = LivyJobFile });
-        Assert.Equal(plan.ToLivyRequestJson(name => Secrets.GetValueOrDefault(name)), requests[0].Body);
+        Assert.Equal(plan.ToLivyRequestJson(name => Secrets.GetValueOrDefault(name), SparkProperties.Parse(File.ReadAllText(PropertiesFile))), requests[0].Body);
+        Assert.Equal(plan.ToLivyRequestJson(name => Secrets.GetValueOrDefault(name)), requests[0].Body); // the committed file is what deploy-config renders
         Assert.Contains("\"spark.sql.catalog.lake.jdbc.password\": \"pw-s3cr3t\"", requests[0].Body, StringComparison.Ordinal);
         Assert.All(requests, r => Assert.Equal("pipeline", r.RequestedBy));
         Assert.Equal(4, requests.Count(r => r.Path == "/batches/7/state"));
@@ -175,7 +178,7 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(12, ["running", "dead"], ["stdout: ", "Traceback (most recent call last):", "pyspark.errors.AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] lake.bronze.ticks"]);
 
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile, "--poll-interval", "0", "--job-file", LivyJobFile);
 
         Assert.Equal(1, exit);
         Assert.Contains("batch 12: dead", output, StringComparison.Ordinal);
@@ -189,7 +192,7 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(3, ["running", "HTTP 503", "HTTP 502", "success"], []);
 
-        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile, "--poll-interval", "0", "--job-file", LivyJobFile);
 
         Assert.True(exit == 0, error);
         Assert.Contains("batch 3: state request failed (Livy GET " + livy.Url + "batches/3/state answered 503", output, StringComparison.Ordinal);
@@ -202,7 +205,7 @@ public sealed class SparkCommandTests : IDisposable
     {
         await using var livy = new FakeLivy(4, ["running", "HTTP 500"], []);
 
-        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--poll-interval", "0", "--job-file", LivyJobFile);
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile, "--poll-interval", "0", "--job-file", LivyJobFile);
 
         Assert.Equal(2, exit);
         Assert.Contains("batches/4/state answered 500", error, StringComparison.Ordinal);
@@ -215,7 +218,7 @@ public sealed class SparkCommandTests : IDisposable
         await using var livy = new FakeLivy(1, ["success"], []);
         SparkCommand.Environment = name => name == "TICK_CATALOG_PASSWORD" ? null : Secrets.GetValueOrDefault(name);
 
-        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--job-file", LivyJobFile);
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile, "--job-file", LivyJobFile);
 
         Assert.Equal(2, exit);
         Assert.Contains("not set: TICK_CATALOG_PASSWORD.", error, StringComparison.Ordinal);
@@ -223,11 +226,27 @@ public sealed class SparkCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SubmitDryRunLivy_CustomPropertiesFile_SendsItsSettings()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Combine("spark-defaults.conf");
+        File.WriteAllText(file, File.ReadAllText(PropertiesFile).Replace("jdbc:postgresql://postgres:5432/lake", "jdbc:postgresql://db.internal:5433/research", StringComparison.Ordinal));
+
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("spark", "submit", "silver", "--livy-url", "http://livy:8998", "--properties-file", file, "--dry-run");
+        var (missing, missingError) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", "http://livy:8998", "--properties-file", dir.Combine("absent.conf"), "--dry-run");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"spark.sql.catalog.lake.uri\": \"jdbc:postgresql://db.internal:5433/research\"", output, StringComparison.Ordinal);
+        Assert.Equal(2, missing);
+        Assert.Contains("not found: " + dir.Combine("absent.conf"), missingError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SubmitLivy_LocalJobFile_ExitsThreeAsLivyCannotReadIt()
     {
         await using var livy = new FakeLivy(1, ["success"], []);
 
-        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString());
+        var (exit, error) = await CliRunner.RunAsync("spark", "submit", "silver", "--livy-url", livy.Url.ToString(), "--properties-file", PropertiesFile);
 
         Assert.Equal(3, exit);
         Assert.Contains("a location the Livy server can read", error, StringComparison.Ordinal);

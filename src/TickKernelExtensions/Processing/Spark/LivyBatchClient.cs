@@ -35,17 +35,19 @@ public sealed class LivyBatchClient
     }
 
     /// <summary>
-    /// Submits the plan with its secrets from <paramref name="environment"/>, reports each state change to
+    /// Submits the plan with its secrets from <paramref name="environment"/> and the Spark <paramref name="properties"/>
+    /// (see <see cref="SparkSubmitPlan.ToLivyRequestJson"/>), reports each state change to
     /// <paramref name="progress"/> (<c>batch 7: running</c>) and returns the final state, with the log when it failed.
     /// </summary>
     /// <exception cref="InvalidOperationException">A secret variable is not set.</exception>
     /// <exception cref="HttpRequestException">Livy answered with an error status or an unexpected body; the message names the request.</exception>
-    public async Task<LivyBatchResult> RunAsync(SparkSubmitPlan plan, Func<string, string?> environment, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<LivyBatchResult> RunAsync(SparkSubmitPlan plan, Func<string, string?> environment, Action<string> progress, CancellationToken cancellationToken,
+        IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(progress);
-        var id = await SubmitAsync(plan.ToLivyRequestJson(environment), cancellationToken).ConfigureAwait(false);
+        var id = await SubmitAsync(plan.ToLivyRequestJson(environment, properties), cancellationToken).ConfigureAwait(false);
         progress(string.Create(CultureInfo.InvariantCulture, $"batch {id}: submitted to {_batches}"));
         string? last = null;
         var failures = 0;

@@ -113,20 +113,21 @@ public sealed class SparkSubmitPlan
     }
 
     /// <summary>
-    /// The Livy <c>POST /batches</c> body: <c>file</c>, <c>args</c>, <c>name</c> and <c>conf</c> (the catalog properties of
-    /// <c>spark-defaults.conf</c>, packages included, and the secrets; keys sorted). Livy has no properties file and
-    /// chooses master and deploy mode itself (<c>livy.spark.master</c>, <c>livy.spark.deploy-mode</c>). Without
-    /// <paramref name="environment"/> each secret is written <c>${VARIABLE}</c>, for display.
+    /// The Livy <c>POST /batches</c> body: <c>file</c>, <c>args</c>, <c>name</c> and <c>conf</c> (keys sorted): the
+    /// <paramref name="properties"/> spark-submit would read from <see cref="SparkSubmitOptions.PropertiesFile"/> (Livy has
+    /// no properties file; default: what <c>pipeline deploy-config</c> renders from the catalog settings), the packages and
+    /// the secrets. Livy chooses master and deploy mode itself (<c>livy.spark.master</c>, <c>livy.spark.deploy-mode</c>).
+    /// Without <paramref name="environment"/> each secret is written <c>${VARIABLE}</c>, for display.
     /// </summary>
     /// <exception cref="InvalidOperationException">An environment is given and a secret variable is not set.</exception>
-    public string ToLivyRequestJson(Func<string, string?>? environment = null)
+    public string ToLivyRequestJson(Func<string, string?>? environment = null, IReadOnlyList<KeyValuePair<string, string>>? properties = null)
     {
         if (environment is not null)
         {
             ThrowIfMissing(environment);
         }
         var conf = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in SparkProperties.Parse(EngineCatalogFiles.SparkDefaults(Options.Catalog)))
+        foreach (var (key, value) in properties ?? SparkProperties.Parse(EngineCatalogFiles.SparkDefaults(Options.Catalog)))
         {
             conf[key] = value;
         }
