@@ -29,7 +29,8 @@ internal static class SparkCommand
         var defaults = SparkSubmitOptions.Default;
         var step = new Argument<SparkJobStep>("step")
         {
-            Description = "silver (bronze.ticks → silver.ticks, silver.quality), bars (→ gold.bars_<label>) or features (→ gold.features_<set>).",
+            HelpName = "silver|bars|features",
+            Description = "silver (bronze.ticks → silver.ticks, silver.quality), bars (→ gold.bars_<label>) or features (→ gold.features_<set>_v<version>).",
             CustomParser = r =>
             {
                 var text = r.Tokens.Single().Value;
@@ -111,11 +112,6 @@ internal static class SparkCommand
                 await output.WriteLineAsync(livy is null ? plan.ToShellCommand() : $"POST {livy.GetLeftPart(UriPartial.Path).TrimEnd('/')}/batches\n{plan.ToLivyRequestJson(properties: conf)}");
                 return 0;
             }
-            if (plan.MissingSecrets(Environment) is { Count: > 0 } missing)
-            {
-                await Console.Error.WriteLineAsync($"error: the Spark job needs the catalog and S3 secrets in the environment; not set: {string.Join(", ", missing)}.");
-                return 2;
-            }
             if (livy is not null && !plan.Options.JobFile.Contains(":/", StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync(
@@ -141,6 +137,10 @@ internal static class SparkCommand
         {
             await Console.Error.WriteLineAsync(
                 $"error: not found: {string.Join(", ", missing)} (relative to {Directory.GetCurrentDirectory()}); run from the repository root or pass --properties-file / --job-file (`pipeline deploy-config` writes the properties file).");
+            return 2;
+        }
+        if (!await SecretsSetAsync(plan))
+        {
             return 2;
         }
         var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -178,8 +178,22 @@ internal static class SparkCommand
         }
     }
 
+    private static async Task<bool> SecretsSetAsync(SparkSubmitPlan plan)
+    {
+        if (plan.MissingSecrets(Environment) is { Count: > 0 } missing)
+        {
+            await Console.Error.WriteLineAsync($"error: the Spark job needs the catalog and S3 secrets in the environment; not set: {string.Join(", ", missing)}.");
+            return false;
+        }
+        return true;
+    }
+
     private static async Task<int> RunLivyAsync(SparkSubmitPlan plan, Uri livyUrl, IReadOnlyList<KeyValuePair<string, string>> properties, TextWriter output, CancellationToken ct)
     {
+        if (!await SecretsSetAsync(plan))
+        {
+            return 2;
+        }
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         var client = new LivyBatchClient(http, livyUrl);
         LivyBatchResult result;
