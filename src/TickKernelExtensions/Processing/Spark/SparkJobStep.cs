@@ -12,6 +12,6 @@ public enum SparkJobStep
     /// <summary><c>bars</c>: silver.ticks → gold.bars_&lt;label&gt; (the C# bar builders).</summary>
     Bars,
 
-    /// <summary><c>features</c>: gold.bars_&lt;label&gt; → gold.features_&lt;set&gt; (the C# <c>FeatureSetCalculator</c>).</summary>
+    /// <summary><c>features</c>: gold.bars_&lt;label&gt; → gold.features_&lt;set&gt;_v&lt;version&gt; (the C# <c>FeatureSetCalculator</c>).</summary>
     Features,
 }
