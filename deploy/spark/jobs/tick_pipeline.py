@@ -6,7 +6,7 @@ Three subcommands, each the Spark form of one embedded-engine stage of the C# li
 
   silver    lake.bronze.ticks  -> lake.silver.ticks (+ flags, session_date) and lake.silver.quality
             (C#: Processing.Cleaning.TickCleaner, TradingSessionRule, GapDetector, TickQualityReport)
-  bars      lake.silver.ticks  -> lake.gold.bars_<label>
+  bars      lake.silver.ticks  -> lake.gold.bars_<timeframe> (or _<kind><threshold> for activity bars)
             (C#: Processing.Bars.TimeBarBuilder, TickBarBuilder, VolumeBarBuilder, DollarBarBuilder)
   features  lake.gold.bars_<label> -> lake.gold.features_<set>_v<version>
             (C#: Processing.Features.FeatureSetDefinition, FeatureSetCalculator and the IBarFeature kinds)
@@ -17,7 +17,7 @@ lists where the results can differ (floating-point summation order, ties, ln/sin
 
 Run through `pipeline spark submit <step> -- [job args]`, which adds the catalog, S3 and package settings, or:
   spark-submit --properties-file deploy/spark/spark-defaults.conf $TICK_SPARK_SECRETS \\
-      deploy/spark/jobs/tick_pipeline.py silver --symbols EURUSD --from 2024-03-04 --to 2024-03-09
+      deploy/spark/jobs/tick_pipeline.py silver --symbols EURUSD --from 2024-03-04 --to 2024-03-08
 
 PySpark is imported inside the steps, so `--help` and the pure helpers work on a machine without Spark.
 """
@@ -376,6 +376,14 @@ def parse_timeframe(text):
     return int(m.group(1)) * unit
 
 
+def timeframe_label(micros):
+    """GoldSchemas.Timeframe: 1m, 15s, 4h, 1d, 250ms - the largest unit that divides the timeframe."""
+    for unit, name in ((MICROS_PER_DAY, "d"), (3_600_000_000, "h"), (60_000_000, "m"), (1_000_000, "s"), (1_000, "ms")):
+        if micros % unit == 0:
+            return "{}{}".format(micros // unit, name)
+    return "{}us".format(micros)
+
+
 def table_name(text):
     """A table-name suffix (after bars_ or features_) the way the C# catalog accepts names: lower-case a-z0-9_."""
     name = re.sub(r"[^a-z0-9_]", "_", text.lower())
@@ -407,14 +415,15 @@ def spark_session(app):
 
 
 def day_range_filter(F, column, args):
-    """symbol IN (...) AND column IN [from, to): prunes to the (symbol, day) partitions asked for."""
+    """symbol IN (...) AND the UTC day of column in [from, to], both inclusive like SilverOptions.From/To and
+    `pipeline process --from/--to`: prunes to the (symbol, day) partitions asked for."""
     condition = F.lit(True)
     if args.symbols:
         condition = condition & F.col("symbol").isin(args.symbols)
     if args.date_from:
         condition = condition & (F.col(column) >= F.lit(args.date_from).cast("timestamp"))
     if args.date_to:
-        condition = condition & (F.col(column) < F.lit(args.date_to).cast("timestamp"))
+        condition = condition & (F.col(column) < F.lit(args.date_to + timedelta(days=1)).cast("timestamp"))
     return condition
 
 
@@ -427,14 +436,17 @@ def write_partitions(spark, df, table, partition_columns, properties=None):
     spark.sql("CREATE NAMESPACE IF NOT EXISTS {}".format(namespace))
     # The frames arrive clustered by partition and sorted in the cleaner's order (ties included): distribution mode
     # "none" stops Iceberg from adding its own shuffle and sort, which would not keep that order among equal keys.
-    writer = df.writeTo(table).using("iceberg").option("distribution-mode", "none").tableProperty("format-version", "2")
+    # A table the workbench created has required columns; Spark's derived columns are nullable, so the static check is
+    # off (Iceberg's check-nullability) and Spark asserts non-null values at run time instead.
+    writer = (df.writeTo(table).using("iceberg").option("distribution-mode", "none").option("check-nullability", "false")
+              .tableProperty("format-version", "2"))
     if spark.sql("SHOW TABLES IN {} LIKE '{}'".format(namespace, name)).count() == 0:
-        parts = [F.col(partition_columns[0])] + [F.days(c) if c != "day" else F.col(c) for c in partition_columns[1:]]
+        parts = [F.col(partition_columns[0])] + [F.days(c) for c in partition_columns[1:]]
         for key, value in (properties or {}).items():
             writer = writer.tableProperty(key, value)
         writer.partitionedBy(*parts).create()
         return
-    df.writeTo(table).option("distribution-mode", "none").overwritePartitions()
+    df.writeTo(table).option("distribution-mode", "none").option("check-nullability", "false").overwritePartitions()
     if properties:
         spark.sql("ALTER TABLE {} SET TBLPROPERTIES ({})".format(
             table, ", ".join("'{}' = '{}'".format(k, v.replace("'", "\\'")) for k, v in properties.items())))
@@ -504,7 +516,9 @@ def run_silver(args):
 
     # silver.ticks: the kept ticks in the cleaner's order, one file per (symbol, day) written in that order.
     silver = (judged.where(F.col("drop_reason").isNull())
-              .select("symbol", timestamp(F, "ts_us").alias("ts"), "bid", "ask", "bid_volume", "ask_volume",
+              .select("symbol", timestamp(F, "ts_us").alias("ts"), "bid", "ask",
+                      F.nanvl("bid_volume", F.lit(None).cast("float")).alias("bid_volume"),  # NaN = not provided = null, as SilverTicks writes
+                      F.nanvl("ask_volume", F.lit(None).cast("float")).alias("ask_volume"),
                       "flags", "session_date", "day", "seq")
               .repartition("symbol", "day").sortWithinPartitions("symbol", "day", "seq")
               .drop("day", "seq"))
@@ -516,16 +530,17 @@ def run_silver(args):
     min_gap = options["min_gap_us"]
     aggregates = [
         F.count(F.lit(1)).alias("input_ticks"),
-        F.sum(F.when(F.col("drop_reason").isNull(), 1).otherwise(0)).alias("kept_ticks"),
-        F.sum(F.when(F.col("drop_reason").isNull() & (F.col("flags") != 0), 1).otherwise(0)).alias("flagged_ticks"),
+        F.sum(F.when(F.col("drop_reason").isNull(), 1).otherwise(0)).cast("long").alias("kept_ticks"),
+        F.sum(F.when(F.col("drop_reason").isNull() & (F.col("flags") != 0), 1).otherwise(0)).cast("long").alias("flagged_ticks"),
+        F.sum(F.when(F.col("drop_reason").isNotNull(), 1).otherwise(0)).cast("long").alias("dropped_ticks"),
     ]
     aggregates += [F.sum(F.when(F.col("drop_reason") == r, 1).otherwise(0)).alias("dropped_" + r) for r in DROP_REASONS]
     aggregates += [F.sum(F.when(F.col("drop_reason").isNull() & ((F.col("flags").bitwiseAND(bit)) != 0), 1).otherwise(0))
                    .alias("flagged_" + name) for name, bit in FLAG_NAMES]
     gaps = [(F.col("gap_us"), F.col("gap_open_us")), (F.col("tail_gap_us"), F.col("tail_gap_open_us"))]
     aggregates += [
-        sum((F.sum(F.when(length.isNotNull() & (open_us > min_gap), 1).otherwise(0)) for length, open_us in gaps), F.lit(0)).alias("missing_gaps"),
-        sum((F.sum(F.when(length.isNotNull() & (open_us <= min_gap), 1).otherwise(0)) for length, open_us in gaps), F.lit(0)).alias("expected_gaps"),
+        sum((F.sum(F.when(length.isNotNull() & (open_us > min_gap), 1).otherwise(0)) for length, open_us in gaps), F.lit(0)).cast("int").alias("missing_gaps"),
+        sum((F.sum(F.when(length.isNotNull() & (open_us <= min_gap), 1).otherwise(0)) for length, open_us in gaps), F.lit(0)).cast("int").alias("expected_gaps"),
         (sum((F.coalesce(F.sum(F.when(open_us > min_gap, open_us)), F.lit(0)) for _, open_us in gaps), F.lit(0)) / 1e6).alias("missing_seconds"),
         F.min(F.when(F.col("drop_reason").isNull(), F.col("ts_us"))).alias("first_us"),
         F.max(F.when(F.col("drop_reason").isNull(), F.col("ts_us"))).alias("last_us"),
@@ -533,10 +548,15 @@ def run_silver(args):
     ]
     quality = (judged.groupBy("symbol", "day").agg(*aggregates)
                .withColumn("first_tick", timestamp(F, "first_us")).withColumn("last_tick", timestamp(F, "last_us"))
-               .drop("first_us", "last_us")
-               .withColumn("options", F.lit(json.dumps(options, sort_keys=True)))
+               .select("symbol", "day", "input_ticks", "kept_ticks", "flagged_ticks", "dropped_ticks", "missing_gaps", "expected_gaps",
+                       "missing_seconds", "first_tick", "last_tick", *["dropped_" + r for r in DROP_REASONS],
+                       *["flagged_" + name for name, _ in FLAG_NAMES])
                .repartition("symbol").sortWithinPartitions("symbol", "day"))
-    write_partitions(spark, quality, "{}.silver.quality".format(catalog), ["symbol", "day"])
+    # Spike re-anchors are not a column of SilverQuality; they go to the job's log.
+    reanchors = judged.agg(F.sum("reanchored")).first()[0] or 0
+    print("silver: spike filter re-anchored {} times".format(reanchors))
+    write_partitions(spark, quality, "{}.silver.quality".format(catalog), ["symbol", "day"],
+                     {"tick.cleaning.options": json.dumps(options, sort_keys=True)})
     judged.unpersist()
 
 
@@ -584,7 +604,7 @@ def run_bars(args):
 
     if args.kind == "time":
         tf = parse_timeframe(args.timeframe)
-        label = args.label or args.timeframe
+        label = args.label or timeframe_label(tf) + ("_session" if args.session_zone else "")  # GoldSchemas.BarsTable
         if args.session_zone:
             # Session-aligned intervals (TimeBarOptions.SessionTimeZone/SessionOpen): open + k*tf, cut at the next open.
             rule = SessionRule(zone=args.session_zone, boundary=args.session_open)
@@ -710,19 +730,24 @@ def run_features(args):
     # higher-order function's lambda).
     bars = bars.withColumn("_open_us", micros(F, "open_time")).withColumn("_r1", F.log(mid / F.lag(mid, 1).over(w)))
     helpers, outputs = {}, [F.col("symbol"), F.col("open_time"), F.col("close_time")]
+
+    def output(name, column):
+        # GoldTables writes NaN (warm-up, undefined values) as null.
+        outputs.append(F.nanvl(column, F.lit(None).cast("double")).alias(name))
+
     for spec in definition["features"]:
         kind, p = spec["kind"], spec.get("parameters", {})
         if kind == "log_return":  # LogReturnFeature: ln(mid_t / mid_{t-h}); NaN for the first h bars
             h = int(p["horizon"])
             helpers["_lag_{}".format(h)] = F.lag(mid, h).over(w)
-            outputs.append(F.coalesce(F.log(mid / F.col("_lag_{}".format(h))), nan).alias("log_return_{}".format(h)))
+            output("log_return_{}".format(h), F.coalesce(F.log(mid / F.col("_lag_{}".format(h))), nan))
         elif kind == "realized_vol":  # RealizedVolatilityFeature: sqrt(sum r^2) over the last n one-bar returns
             n = int(p["window"])
             name = "_r2_{}".format(n)
             helpers[name] = F.collect_list(F.col("_r1") * F.col("_r1")).over(frame(n))  # nulls (bar 0) are skipped
-            outputs.append(F.when(F.size(name) == n, F.sqrt(ordered_sum(F.col(name)))).otherwise(nan).alias("realized_vol_{}".format(n)))
+            output("realized_vol_{}".format(n), F.when(F.size(name) == n, F.sqrt(ordered_sum(F.col(name)))).otherwise(nan))
         elif kind == "spread_rel":  # RelativeSpreadFeature
-            outputs.append((F.col("spread_mean") / mid).alias("spread_rel"))
+            output("spread_rel", (F.col("spread_mean") / mid))
         elif kind in ("spread_z", "mid_z"):  # ZScoreFeature: population sd in two passes; NaN until full or when sd = 0
             n = int(p["window"])
             source = "spread_mean" if kind == "spread_z" else "mid_close"
@@ -730,10 +755,10 @@ def run_features(args):
             helpers[name] = F.collect_list(source).over(frame(n))
             mean = ordered_sum(F.col(name)) / n
             sd = F.sqrt(F.aggregate(F.col(name), F.lit(0.0), lambda acc, x: acc + (x - mean) * (x - mean)) / n)
-            outputs.append(F.when((F.size(name) == n) & (sd > 0), (F.col(source) - mean) / sd).otherwise(nan).alias("{}_{}".format(kind, n)))
+            output("{}_{}".format(kind, n), F.when((F.size(name) == n) & (sd > 0), (F.col(source) - mean) / sd).otherwise(nan))
         elif kind == "quote_imbalance":  # QuoteImbalanceFeature: NaN when a volume is NaN or both are 0
             total = F.col("bid_volume") + F.col("ask_volume")
-            outputs.append(F.when(total > 0, (F.col("bid_volume") - F.col("ask_volume")) / total).otherwise(nan).alias("quote_imbalance"))
+            output("quote_imbalance", F.when(total > 0, (F.col("bid_volume") - F.col("ask_volume")) / total).otherwise(nan))
         elif kind == "ffd":  # FracDiffFeature: weights on the driver, y_t = sum_k w_k ln(mid_{t-k}) over a fixed window
             d = float(p["d"])
             weights = ffd_weights(d, float(p.get("threshold", "0.0001")), int(p.get("max_width", "10000")))
@@ -741,11 +766,12 @@ def run_features(args):
             name = "_logs_{}".format(format_double(d).replace(".", "_"))
             helpers[name] = F.reverse(F.collect_list(F.log(mid)).over(frame(n)))  # newest first, as the C# loop (k = 0 first)
             terms = F.zip_with(F.col(name), F.array(*[F.lit(x) for x in weights]), lambda x, wk: wk * x)
-            outputs.append(F.when(F.size(name) == n, ordered_sum(terms)).otherwise(nan).alias("ffd_" + format_double(d)))
+            output("ffd_" + format_double(d), F.when(F.size(name) == n, ordered_sum(terms)).otherwise(nan))
         elif kind == "time_of_day":  # TimeOfDayFeature: angle of the UTC minute of day (with fractions) of the open
             of_day = ((F.col("_open_us") % MICROS_PER_DAY) + MICROS_PER_DAY) % MICROS_PER_DAY
             angle = F.lit(2 * math.pi) * (of_day / 60_000_000.0) / 1440.0
-            outputs += [F.sin(angle).alias("tod_sin"), F.cos(angle).alias("tod_cos")]
+            output("tod_sin", F.sin(angle))
+            output("tod_cos", F.cos(angle))
         elif kind == "session":  # SessionFeature: minutes since the last local session open
             zone, open_text = p.get("time_zone", "America/New_York"), p.get("open", "17:00")
             local = F.from_utc_timestamp("open_time", zone)  # wall-clock time in the zone (session time zone is UTC)
@@ -753,7 +779,7 @@ def run_features(args):
             local_open = F.when(local >= open_today, open_today).otherwise(open_today - F.expr("INTERVAL 1 DAY"))
             name = "_session_open_{}".format(len(helpers))
             helpers[name] = F.to_utc_timestamp(local_open, zone)
-            outputs.append(((F.col("_open_us") - micros(F, name)) / 60_000_000.0).alias(session_column(zone, open_text)))
+            output(session_column(zone, open_text), ((F.col("_open_us") - micros(F, name)) / 60_000_000.0))
         else:
             raise SystemExit("features: unknown feature kind '{}' (known: log_return, realized_vol, spread_rel, spread_z, "
                              "quote_imbalance, mid_z, ffd, time_of_day, session)".format(kind))
@@ -767,8 +793,8 @@ def run_features(args):
     features = features.repartition("symbol").sortWithinPartitions("symbol", "open_time")
     name = args.table or "{}_v{}".format(table_name(definition["name"]), int(definition["version"]))
     write_partitions(spark, features, "{}.gold.features_{}".format(catalog, name), ["symbol", "open_time"],
-                     {"feature_set.json": canonical_json(definition), "feature_set.sha256": content_hash(definition),
-                      "feature_set.bars": "bars_" + table_name(args.bars)})
+                     {"tick.feature-set": canonical_json(definition), "tick.feature-set.sha256": content_hash(definition),
+                      "tick.bars-table": "gold.bars_" + table_name(args.bars)})
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -784,7 +810,7 @@ def parser():
         p.add_argument("--symbols", type=lambda s: [x.strip().upper() for x in s.split(",") if x.strip()], default=None,
                        help="comma-separated symbols (default: all)")
         p.add_argument("--from", dest="date_from", type=date.fromisoformat, default=None, help="first UTC day, inclusive (YYYY-MM-DD)")
-        p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, help="last UTC day, exclusive (YYYY-MM-DD)")
+        p.add_argument("--to", dest="date_to", type=date.fromisoformat, default=None, help="last UTC day, inclusive (YYYY-MM-DD)")
 
     silver = steps.add_parser("silver", help="bronze.ticks -> silver.ticks and silver.quality (TickCleaner)")
     common(silver)
@@ -816,8 +842,9 @@ def parser():
     bars.add_argument("--empty-bars", choices=["skip", "carry-forward"], default="skip", help="empty time intervals (default skip)")
     bars.add_argument("--session-zone", default=None, help="align time bars to a session open in this zone (default: UTC epoch)")
     bars.add_argument("--session-open", default="17:00", help="local session open for --session-zone (default 17:00)")
-    bars.add_argument("--exclude-flags", type=int, default=0, help="drop silver ticks with any of these flag bits (default 0: none)")
-    bars.add_argument("--label", default=None, help="table suffix (default: the timeframe, or kind and threshold)")
+    bars.add_argument("--exclude-flags", type=int, default=FLAG_SPIKE | FLAG_CROSSED_QUOTE,
+                      help="leave out silver ticks with any of these flag bits (default 5: spike and crossed quote, GoldOptions.ExcludeFlags)")
+    bars.add_argument("--label", default=None, help="table suffix (default: 1m, 15s, 4h, 1d, +_session; or kind and threshold)")
     bars.set_defaults(run=run_bars)
 
     features = steps.add_parser("features", help="gold.bars_<label> -> gold.features_<set>_v<version>")
