@@ -18,6 +18,8 @@ internal static class PipelineCli
         root.Subcommands.Add(SparkCommand.Build());
         root.Subcommands.Add(ReplicateCommand.Build());
         root.Subcommands.Add(SqlCommand.Build());
+        root.Subcommands.Add(DatasetCommand.Build());
+        root.Subcommands.Add(ProcessCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RunAllCommand.Build());
         root.Subcommands.Add(KernelCommand.Build());

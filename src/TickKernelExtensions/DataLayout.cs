@@ -27,6 +27,15 @@ public sealed record DataLayout(string Root)
     /// <summary>The Iceberg warehouse on local disk: <c>lake/&lt;namespace&gt;/&lt;table&gt;/{data,metadata}</c>.</summary>
     public string Lake => Path.Combine(Root, "lake");
 
+    /// <summary>
+    /// Local copies of remote table files (S3) that SQL reads with DuckDB: <c>cache/s3/&lt;bucket&gt;/&lt;key&gt;</c>.
+    /// Safe to delete; files are fetched again when a query needs them.
+    /// </summary>
+    public string Cache => Path.Combine(Root, "cache");
+
     /// <summary>The lakehouse's local bookkeeping (what was published from stage 1): <c>lakehouse/</c>.</summary>
     public string LakehouseState => Path.Combine(Root, "lakehouse");
+
+    /// <summary><c>datasets/</c>: versioned exports of gold tables, tracked by <c>.dvc</c> files beside them (the data root is the DVC repository).</summary>
+    public string Datasets => Path.Combine(Root, "datasets");
 }

@@ -57,6 +57,16 @@ internal static class CommonOptions
             await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
             return 2;
         }
+        catch (TickKernelExtensions.Datasets.DatasetException e)
+        {
+            await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
+            return 2;
+        }
+        catch (TickKernelExtensions.Storage.ObjectStoreException e)
+        {
+            await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

@@ -3,6 +3,7 @@ using TickKernelExtensions;
 using TickKernelExtensions.Columnar;
 using TickKernelExtensions.Lakehouse.Bronze;
 using TickKernelExtensions.Lakehouse.Catalog;
+using TickKernelExtensions.Lakehouse.Iceberg;
 using TickKernelExtensions.Lakehouse.Tables;
 
 namespace Pipeline.Scripts.Commands;
@@ -21,10 +22,19 @@ internal static class PublishCommand
         {
             Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
         };
-        var command = new Command("publish", "Publish stage 1's tick Parquet as the Iceberg table bronze.ticks (warehouse <data>/lake): new days appended, changed days replaced, unchanged days left alone.")
+        var warehouse = new Option<string?>("--warehouse")
         {
-            data, source, catalog,
+            Description = $"Where new tables go: a folder or s3://bucket/prefix (default: {IcebergTablesOptions.WarehouseEnvironmentVariable}, else <data>/lake). Existing tables stay where the catalog says they are.",
         };
+        var s3 = new S3CliOptions();
+        var command = new Command("publish", "Publish stage 1's tick Parquet as the Iceberg table bronze.ticks (warehouse <data>/lake or s3://bucket/prefix): new days appended, changed days replaced, unchanged days left alone.")
+        {
+            data, source, catalog, warehouse,
+        };
+        foreach (var option in s3.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var layout = new DataLayout(r.GetValue(data)!);
@@ -44,7 +54,14 @@ internal static class PublishCommand
             }
             var setting = r.GetValue(catalog) ?? Environment.GetEnvironmentVariable(JdbcCatalogOptions.EnvironmentVariable);
             await using var jdbc = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.FromSetting(setting, layout), ct);
-            var tables = new IcebergTables(jdbc, new IcebergTablesOptions { Warehouse = Path.GetFullPath(layout.Lake) });
+            var root = r.GetValue(warehouse)
+                ?? (Environment.GetEnvironmentVariable(IcebergTablesOptions.WarehouseEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : Path.GetFullPath(layout.Lake));
+            using var tables = new IcebergTables(jdbc, new IcebergTablesOptions
+            {
+                Warehouse = root,
+                S3 = s3.Resolve(r),
+                Cache = new IcebergFileCacheOptions { Directory = layout.Cache },
+            });
             var result = await BronzeTicks.PublishAsync(tables, dataset, chosen, layout.LakehouseState, ct);
             r.InvocationConfiguration.Output.WriteLine($"{result.Table}: {result.Files} days of {result.SourceId}: {result.Added} appended, {result.Replaced} replaced, {result.Unchanged} unchanged; "
                 + (result.Commits == 0 ? "nothing to commit" : $"{result.Commits} commit(s), snapshot {result.SnapshotId}"));

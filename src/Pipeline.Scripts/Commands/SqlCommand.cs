@@ -32,10 +32,19 @@ internal static class SqlCommand
         };
         var format = new Option<QueryOutputFormat>("--format") { Description = "table (aligned columns), csv or json.", DefaultValueFactory = _ => QueryOutputFormat.Table };
         var maxRows = new Option<long?>("--max-rows") { Description = "Print at most this many rows (default: all); the table format then says more were left." };
+        var cache = new Option<string?>("--cache")
+        {
+            Description = "Where files of s3:// tables are cached for DuckDB, downloaded once each (default: <data>/cache).",
+        };
+        var s3 = new S3CliOptions();
         var command = new Command("sql", "Run SQL (embedded DuckDB) over the lakehouse tables in the Iceberg catalog, at their current or an earlier snapshot.")
         {
-            sql, data, catalog, catalogName, asOfSnapshot, asOfTime, asOfTag, prefixes, format, maxRows,
+            sql, data, catalog, catalogName, asOfSnapshot, asOfTime, asOfTag, prefixes, cache, format, maxRows,
         };
+        foreach (var option in s3.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var problems = new List<string>();
@@ -76,7 +85,10 @@ internal static class SqlCommand
             }
             try
             {
-                await using var engine = await LakehouseSql.OpenAsync(new LakehouseSqlOptions { Catalog = catalogOptions, LocationPrefixes = locations }, ct);
+                // s3:// files a query needs are fetched once into the cache (DuckDB has no httpfs here); mapped prefixes stay local.
+                using var remote = new S3IcebergFileIO(s3.Resolve(r), new LocalIcebergFileIO(locations));
+                var io = new CachingIcebergFileIO(remote, new IcebergFileCacheOptions { Directory = r.GetValue(cache) ?? new DataLayout(r.GetValue(data)!).Cache });
+                await using var engine = await LakehouseSql.OpenAsync(new LakehouseSqlOptions { Catalog = catalogOptions, FileIO = io }, ct);
                 var text = r.GetValue(sql)!;
                 Dictionary<string, TableVersion>? asOf = null;
                 if (versions.Count == 1)

@@ -35,6 +35,26 @@ public sealed class Bars
         }
     }
 
+    /// <summary>
+    /// Bars from a query result (e.g. over <c>gold.bars_1m</c>), in row order: the time column (timestamp with or
+    /// without zone, read as UTC) and four price columns, by name; the tick count as volume when
+    /// <paramref name="volume"/> names a column.
+    /// </summary>
+    public static Bars FromQuery(
+        Lakehouse.Sql.QueryResult result, string time = "open_time", string open = "bid_open", string high = "bid_high",
+        string low = "bid_low", string close = "bid_close", string? volume = "tick_count")
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        double[] Doubles(string column) => [.. result.Column(column).Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))];
+        var times = result.Column(time).Select(v => v switch
+        {
+            DateTimeOffset o => o.UtcDateTime,
+            DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+            _ => throw new ArgumentException($"Column '{time}' holds {v?.GetType().Name ?? "null"}, expected a timestamp."),
+        }).ToArray();
+        return new Bars(times, Doubles(open), Doubles(high), Doubles(low), Doubles(close), volume is null ? null : Doubles(volume));
+    }
+
     /// <summary>Number of bars.</summary>
     public int Count => Times.Length;
 

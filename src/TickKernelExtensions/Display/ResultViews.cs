@@ -4,6 +4,7 @@ using TickKernelExtensions.Ingest.Csv;
 using TickKernelExtensions.Ingest.Download;
 using TickKernelExtensions.Ingest.Simulation;
 using TickKernelExtensions.Market;
+using TickKernelExtensions.Processing.Cleaning;
 
 namespace TickKernelExtensions.Display;
 
@@ -20,6 +21,8 @@ internal static class ResultViews
         CsvImportResult r => CsvImportResultView.Build(r),
         TickColumns t => TickColumnsView.Build(t),
         MirrorWriteResult m => MirrorWriteResultView.Build(m),
+        TickQualityReport q => TickQualityReportView.Build(q),
+        TickQualityTable q => TickQualityReportView.Build(q),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentException($"No result view for {value.GetType().FullName}.", nameof(value)),
     };

@@ -10,6 +10,9 @@ public static class TradingCalendar
 {
     private static readonly TimeZoneInfo NewYork = FindNewYork();
 
+    /// <summary>America/New_York, with the post-2007 US rule built in when the machine has no tz database.</summary>
+    internal static TimeZoneInfo NewYorkTimeZone => NewYork;
+
     /// <summary>True when the whole UTC hour starting at <paramref name="hourStartUtc"/> falls in a closure.</summary>
     public static bool IsExpectedClosedHour(Instrument instrument, DateTime hourStartUtc)
     {

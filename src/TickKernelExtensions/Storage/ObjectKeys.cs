@@ -26,6 +26,9 @@ public static class ObjectKeys
         return key;
     }
 
+    /// <summary>True when <see cref="Validate"/> would accept <paramref name="key"/>.</summary>
+    public static bool IsValid(string key) => Problem(key) is null;
+
     /// <summary>Joins a store's prefix (empty, or ending in '/') and a key.</summary>
     public static string Join(string prefix, string key) => prefix.Length == 0 ? key : prefix + key;
 

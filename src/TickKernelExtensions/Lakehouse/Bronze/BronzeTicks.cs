@@ -110,7 +110,7 @@ public static class BronzeTicks
             }
             catch
             {
-                File.Delete(copy);
+                tables.DeleteFile(copy);
                 throw;
             }
             record[file.RelativePath] = hashes[file.RelativePath];
@@ -119,30 +119,12 @@ public static class BronzeTicks
         return new BronzePublishResult(Table, sourceId, files.Count, added.Count, replaced.Count, files.Count - added.Count - replaced.Count, commits, snapshot);
     }
 
-    private static async Task<string> CopyIntoTableAsync(IcebergTables tables, TickDatasetFile file, CancellationToken cancellationToken)
+    /// <summary>Copies a day's file into the table's <c>data/symbol=…/ts_day=…/</c> (atomically, on disk or S3) and returns its location.</summary>
+    private static Task<string> CopyIntoTableAsync(IcebergTables tables, TickDatasetFile file, CancellationToken cancellationToken)
     {
-        var location = tables.DefaultLocation(Table);
-        var root = location.StartsWith("file:", StringComparison.Ordinal) ? location["file:".Length..] : location;
-        var folder = Path.Combine(root, "data", $"symbol={file.Symbol}", $"ts_day={file.Date:yyyy-MM-dd}");
-        Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, $"{Guid.NewGuid():N}.parquet");
-        var temp = AtomicFile.TempPath(target);
-        try
-        {
-            await using (var source = File.OpenRead(file.Path))
-            await using (var destination = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                await source.CopyToAsync(destination, cancellationToken);
-                destination.Flush(flushToDisk: true);
-            }
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        AtomicFile.Publish(temp, target);
-        return target;
+        cancellationToken.ThrowIfCancellationRequested();
+        var location = tables.DefaultLocation(Table) + $"/data/symbol={file.Symbol}/ts_day={file.Date:yyyy-MM-dd}/{Guid.NewGuid():N}.parquet";
+        return Task.FromResult(tables.CopyIntoTable(file.Path, location));
     }
 
     private static string Sha256(string path)

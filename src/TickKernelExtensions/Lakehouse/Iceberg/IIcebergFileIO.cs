@@ -11,4 +11,11 @@ public interface IIcebergFileIO
 
     /// <summary>The local path of a location when it lives on this machine's disk (DuckDB then reads it in place), else null.</summary>
     string? LocalPath(string location);
+
+    /// <summary>
+    /// The local path of a data or delete file whose manifest records <paramref name="expectedLength"/> bytes
+    /// (<c>file_size_in_bytes</c>), for readers that need the file on disk (DuckDB). A caching implementation checks
+    /// its copy against the length; the default ignores it and answers <see cref="LocalPath(string)"/>.
+    /// </summary>
+    string? LocalPath(string location, long expectedLength) => LocalPath(location);
 }

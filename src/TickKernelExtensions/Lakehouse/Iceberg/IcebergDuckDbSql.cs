@@ -10,7 +10,7 @@ namespace TickKernelExtensions.Lakehouse.Iceberg;
 /// position deletes (<c>file_row_number</c> anti-join) and equality deletes (<c>IS NOT DISTINCT FROM</c>
 /// anti-join), under the same sequence-number and partition rules as <see cref="IcebergTableReader.Scan"/>.
 /// DuckDB then streams and filters it columnar, without the row objects of <see cref="IcebergScanResult"/>.
-/// Files must be on local disk (<see cref="IIcebergFileIO.LocalPath"/>).
+/// Files must be on local disk (<see cref="IIcebergFileIO.LocalPath(string, long)"/>; a caching IO fetches remote ones).
 /// </summary>
 public static class IcebergDuckDbSql
 {
@@ -61,7 +61,7 @@ public static class IcebergDuckDbSql
         var parts = new List<string>();
         foreach (var task in plan.DataFiles)
         {
-            var path = Local(table.Io, task.File.FilePath);
+            var path = Local(table.Io, task.File);
             var equality = equalityDeletes.Where(e => e.DataSequenceNumber > task.DataSequenceNumber && IcebergDeleteIndex.AppliesToPartition(e.Spec, e.File.Partition, task)).ToList();
             var needed = fields.Concat(equality.SelectMany(e => e.File.EqualityIds ?? []).Distinct()
                 .Where(id => fields.All(f => f.Id != id))
@@ -78,12 +78,12 @@ public static class IcebergDuckDbSql
             var conditions = new List<string>();
             if (applicablePositions.Count > 0)
             {
-                var list = string.Join(", ", applicablePositions.Select(d => IcebergParquetFileReader.Literal(Local(table.Io, d.File.FilePath))));
+                var list = string.Join(", ", applicablePositions.Select(d => IcebergParquetFileReader.Literal(Local(table.Io, d.File))));
                 conditions.Add($"t.file_row_number NOT IN (SELECT pos FROM read_parquet([{list}], hive_partitioning = false) WHERE pos IS NOT NULL AND file_path = {IcebergParquetFileReader.Literal(task.File.FilePath)})");
             }
             foreach (var e in equality)
             {
-                var deletePath = Local(table.Io, e.File.FilePath);
+                var deletePath = Local(table.Io, e.File);
                 var ids = e.File.EqualityIds!;
                 var deleteFields = ids.Select(id => needed.First(f => f.Id == id)).ToList();
                 var deleteNames = files.ColumnNames(deletePath, e.File.FilePath, deleteFields, nameMapping);
@@ -134,13 +134,14 @@ public static class IcebergDuckDbSql
         : throw new IcebergException(IcebergErrorKind.Unsupported, "SQL over nested columns is not supported.") { Actual = type.Id.ToString() };
     }
 
-    private static string Local(IIcebergFileIO io, string location) =>
-        io.LocalPath(location) is { } path && File.Exists(path)
+    /// <summary>The file on local disk; a caching IO fetches it now, checked against the manifest's length.</summary>
+    private static string Local(IIcebergFileIO io, IcebergDataFile file) =>
+        io.LocalPath(file.FilePath, file.FileSizeInBytes) is { } path && File.Exists(path)
             ? path
             : throw new IcebergException(IcebergErrorKind.FileNotFound, "SQL needs the file on local disk, and it is not there.")
             {
-                File = location,
-                Actual = io.LocalPath(location) ?? "(no local path)",
+                File = file.FilePath,
+                Actual = io.LocalPath(file.FilePath) ?? "(no local path)",
             };
 
     private static IcebergException MissingColumn(string file, IcebergField field) =>

@@ -20,4 +20,10 @@ public enum IcebergErrorKind
 
     /// <summary>A Parquet data or delete file does not match the table schema.</summary>
     SchemaMismatch,
+
+    /// <summary>A file read from an object store (or cached from one) does not have the size its manifest records.</summary>
+    FileSizeMismatch,
+
+    /// <summary>The object store failed (network, permissions, server error); the inner exception has the details.</summary>
+    StorageError,
 }

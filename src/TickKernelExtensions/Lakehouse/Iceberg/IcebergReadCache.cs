@@ -22,7 +22,10 @@ internal static class IcebergReadCache
     public static T GetOrRead<T>(IIcebergFileIO io, string location, string kind, string variant, Func<T> read)
         where T : class
     {
-        if (io.LocalPath(location) is not { } path)
+        // A caching IO's copies of remote files are not the source of truth (the object may be gone): remote files are
+        // read through every time, as before this cache.
+        var local = io is CachingIcebergFileIO caching ? caching.PassThroughPath(location) : io.LocalPath(location);
+        if (local is not { } path)
         {
             return read();
         }

@@ -244,7 +244,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         }
         catch (IcebergException e)
         {
-            var remote = e.Kind == IcebergErrorKind.FileNotFound && e.File is { } file && FileIO.LocalPath(file) is null;
+            var remote = e.Kind == IcebergErrorKind.FileNotFound && e.File is { } file && FileIO is not CachingIcebergFileIO && FileIO.LocalPath(file) is null;
             throw new LakehouseSqlException(LakehouseSqlErrorKind.TableUnreadable,
                 remote ? e.Message + " SQL reads files from local disk: map the location's prefix to a local copy (LocationPrefixes, --location-prefix)." : e.Message, e)
             {

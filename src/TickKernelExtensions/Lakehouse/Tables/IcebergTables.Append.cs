@@ -17,11 +17,11 @@ public sealed partial class IcebergTables
         ArgumentNullException.ThrowIfNull(table);
         var entry = await _catalog.LoadTableAsync(table, cancellationToken);
         var start = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
-        return await AppendInspectedAsync(table, start.DefaultSpec, Inspect(start, dataFiles), cancellationToken);
+        return await AppendInspectedAsync(table, start.DefaultSpec, InPlace(Inspect(start, dataFiles)), cancellationToken);
     }
 
     /// <summary>
-    /// Like <see cref="AppendAsync"/>, but first copies each file (atomically) into the table's own
+    /// Like <see cref="AppendAsync"/>, but first copies each file (atomically; on S3 one PUT each) into the table's own
     /// <c>data/&lt;partition&gt;/</c> folder and registers the copies, so the table owns immutable files even when
     /// the sources are later replaced (as the tick dataset's <c>&lt;source&gt;.parquet</c> files are). The copies are
     /// removed again if the commit fails.
@@ -41,19 +41,15 @@ public sealed partial class IcebergTables
                 var folder = string.Concat(spec.Fields.Select(f =>
                     Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(IcebergDataFileInspector.Show(file.Partition.GetValueOrDefault(f.FieldId))) + "/"));
                 var location = start.Location.TrimEnd('/') + "/data/" + folder + Guid.NewGuid() + ".parquet";
-                var path = LocalPath(location);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var temp = AtomicFile.TempPath(path);
-                File.Copy(LocalPath(file.FilePath), temp);
-                AtomicFile.Publish(temp, path);
-                copies.Add(path);
-                files.Add(file with { FilePath = location, FileSizeInBytes = new FileInfo(path).Length });
+                var length = _store.Upload(LocalPath(file.FilePath), location);
+                copies.Add(_store.Name(location));
+                files.Add(file with { FilePath = location, FileSizeInBytes = length });
             }
             return await AppendInspectedAsync(table, spec, files, cancellationToken);
         }
         catch (Exception e) when (e is not CatalogException { Kind: CatalogErrorKind.CommitStateUnknown })
         {
-            copies.ForEach(File.Delete);
+            copies.ForEach(_store.Delete);
             throw;
         }
     }
@@ -74,7 +70,7 @@ public sealed partial class IcebergTables
         }
         catch (CatalogException e) when (e.Kind == CatalogErrorKind.CommitRetriesExhausted)
         {
-            shared.ForEach(File.Delete);
+            shared.ForEach(_store.Delete);
             throw;
         }
     }
@@ -89,7 +85,7 @@ public sealed partial class IcebergTables
         ArgumentNullException.ThrowIfNull(table);
         var entry = await _catalog.LoadTableAsync(table, cancellationToken);
         var m = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
-        var files = Inspect(m, dataFiles);
+        var files = InPlace(Inspect(m, dataFiles));
         var snapshotId = NewSnapshotId();
         var attempt = new Attempt(1);
         var manifest = WriteManifest(m, m.DefaultSpec, IcebergFileContent.Data, Added(files, snapshotId), attempt.Files);
@@ -124,6 +120,22 @@ public sealed partial class IcebergTables
         return WithSnapshot(m, snapshotId, sequence, "append", [row, .. CurrentManifests(m)], changes, attempt);
     }
 
+    /// <summary>
+    /// Copies a local file into the table's storage at <paramref name="location"/> (atomically: temporary file and
+    /// rename on disk, one PUT on S3) and returns the location, for callers that place files themselves before an
+    /// <see cref="OverwritePartitionAsync"/>. Remove it with <see cref="DeleteFile"/> if the commit fails.
+    /// </summary>
+    public string CopyIntoTable(string localFile, string location)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localFile);
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        _store.Upload(localFile, location);
+        return location;
+    }
+
+    /// <summary>Deletes one file of the table's storage by location (a missing file is not an error).</summary>
+    public void DeleteFile(string location) => _store.Delete(_store.Name(location));
+
     private static List<IcebergManifestEntry> Added(IReadOnlyList<IcebergDataFile> files, long snapshotId) =>
         files.Select(f => new IcebergManifestEntry(IcebergEntryStatus.Added, snapshotId, null, null, f)).ToList();
 
@@ -137,6 +149,24 @@ public sealed partial class IcebergTables
         }
         using var inspector = new IcebergDataFileInspector(Io);
         return dataFiles.Select(f => inspector.Inspect(ToLocation(f), m.CurrentSchema, m.DefaultSpec)).ToList();
+    }
+
+    /// <summary>
+    /// Files registered where they are must be in the warehouse's storage: a local file in a table on S3 could not be
+    /// read by Trino or Spark (use <see cref="AppendCopiesAsync"/> or <see cref="CopyIntoTable"/>).
+    /// </summary>
+    private List<IcebergDataFile> InPlace(List<IcebergDataFile> files)
+    {
+        foreach (var f in files.Where(f => IsRemote && _store.TryName(f.FilePath) is null))
+        {
+            throw new IcebergException(IcebergErrorKind.Unsupported, "A table on S3 cannot reference a file outside its bucket; copy it in first (AppendCopiesAsync, CopyIntoTable).")
+            {
+                File = f.FilePath,
+                Expected = "a location in " + _warehouse,
+                Actual = f.FilePath,
+            };
+        }
+        return files;
     }
 
     /// <summary>A local path as a <c>file:</c> URI; URIs are kept as given.</summary>

@@ -81,9 +81,7 @@ public sealed partial class IcebergTables
             columns = inspector.Columns(files[0].FilePath);
         }
         var location = m.Location.TrimEnd('/') + "/data/" + Guid.NewGuid() + "-compacted.parquet";
-        var path = LocalPath(location);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = AtomicFile.TempPath(path);
+        var temp = _store.TempFileFor(location);
         var select = string.Join(", ", columns.Select(c => IcebergParquetFileReader.Quote(c.Name)));
         var ids = string.Join(", ", columns.Where(c => c.FieldId is not null)
             .Select(c => IcebergParquetFileReader.Quote(c.Name) + ": " + c.FieldId!.Value.ToString(CultureInfo.InvariantCulture)));
@@ -94,8 +92,8 @@ public sealed partial class IcebergTables
             connection.Open();
             Execute(connection, $"COPY (SELECT {select} FROM ({union}) ORDER BY __file, __row) TO {IcebergParquetFileReader.Literal(temp)} (FORMAT PARQUET, FIELD_IDS {{{ids}}})");
         }
-        AtomicFile.Publish(temp, path);
-        attempt.Files.Add(path);
+        _store.Publish(temp, location);
+        attempt.Files.Add(_store.Name(location));
         return location;
     }
 }

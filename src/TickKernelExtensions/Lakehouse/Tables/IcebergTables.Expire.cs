@@ -13,7 +13,7 @@ public sealed partial class IcebergTables
     /// table's location are deleted: data files appended in place elsewhere belong to whoever wrote them. Metadata
     /// files stay (the metadata log names them).
     /// </summary>
-    /// <returns>The expired snapshot ids and the local paths deleted.</returns>
+    /// <returns>The expired snapshot ids and the files deleted (local paths, or <c>s3://</c> locations on S3).</returns>
     public async Task<(IReadOnlyList<long> Expired, IReadOnlyList<string> Deleted)> ExpireSnapshotsAsync(
         TableIdentifier table, DateTimeOffset olderThan, int retainLast = 1, CancellationToken cancellationToken = default)
     {
@@ -59,13 +59,12 @@ public sealed partial class IcebergTables
                 candidates.AddRange(ReadEntries(before!, manifest).Select(e => e.DataFile.FilePath).Where(p => !live.Contains(p)));
             }
         }
-        var root = LocalPath(after.Location).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var deleted = new List<string>();
-        foreach (var path in candidates.Select(c => Io.LocalPath(c)).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var path in candidates.Select(_store.TryName).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path))
+            if (_store.IsUnder(path, after.Location) && _store.Exists(path))
             {
-                File.Delete(path);
+                _store.Delete(path);
                 deleted.Add(path);
             }
         }

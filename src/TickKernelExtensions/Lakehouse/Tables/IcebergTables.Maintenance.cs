@@ -11,23 +11,23 @@ public sealed partial class IcebergTables
     /// before now minus <paramref name="olderThan"/>. The grace period protects writers that have written files but not
     /// committed yet: keep it longer than any commit takes (Iceberg's default is three days).
     /// </summary>
-    /// <returns>The local paths deleted.</returns>
+    /// <returns>The files deleted: local paths, or <c>s3://</c> locations on S3.</returns>
     public async Task<IReadOnlyList<string>> RemoveOrphanFilesAsync(TableIdentifier table, TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
         var entry = await _catalog.LoadTableAsync(table, cancellationToken);
         var m = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
-        var referenced = new HashSet<string>(StringComparer.Ordinal) { LocalPath(entry.MetadataLocation) };
+        var referenced = new HashSet<string>(StringComparer.Ordinal) { _store.Name(entry.MetadataLocation) };
         foreach (var log in m.MetadataLog)
         {
-            referenced.Add(LocalPath(log.MetadataFile));
+            referenced.Add(_store.Name(log.MetadataFile));
         }
         var manifests = new Dictionary<string, IcebergManifestFile>(StringComparer.Ordinal);
         foreach (var snapshot in m.Snapshots)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            referenced.Add(LocalPath(snapshot.ManifestList));
+            referenced.Add(_store.Name(snapshot.ManifestList));
             using var stream = Io.OpenRead(snapshot.ManifestList);
             foreach (var manifest in IcebergManifestListCodec.Read(stream, snapshot.ManifestList))
             {
@@ -37,27 +37,22 @@ public sealed partial class IcebergTables
         foreach (var manifest in manifests.Values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            referenced.Add(LocalPath(manifest.ManifestPath));
+            referenced.Add(_store.Name(manifest.ManifestPath));
             foreach (var e in ReadEntries(m, manifest))
             {
-                if (Io.LocalPath(e.DataFile.FilePath) is { } path)
+                if (_store.TryName(e.DataFile.FilePath) is { } path)
                 {
                     referenced.Add(path);
                 }
             }
         }
-        var root = LocalPath(m.Location);
         var cutoff = _options.Time.GetUtcNow().UtcDateTime - olderThan;
         var deleted = new List<string>();
-        if (!Directory.Exists(root))
+        foreach (var (file, written) in _store.List(m.Location))
         {
-            return deleted;
-        }
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (!referenced.Contains(file) && File.GetLastWriteTimeUtc(file) <= cutoff)
+            if (!referenced.Contains(file) && written <= cutoff)
             {
-                File.Delete(file);
+                _store.Delete(file);
                 deleted.Add(file);
             }
         }

@@ -22,7 +22,7 @@ public sealed partial class IcebergTables
         var start = IcebergTableReader.ReadMetadata(Io, entry.MetadataLocation);
         var spec = start.DefaultSpec;
         var target = PartitionValues(start, partition);
-        var files = Inspect(start, dataFiles);
+        var files = InPlace(Inspect(start, dataFiles));
         foreach (var f in files.Where(f => !SamePartition(start, spec, f.Partition, target)))
         {
             throw new IcebergException(IcebergErrorKind.SchemaMismatch, "A replacement file is not in the partition being overwritten.")
@@ -209,9 +209,7 @@ public sealed partial class IcebergTables
             columns = inspector.Columns(source);
         }
         var location = m.Location.TrimEnd('/') + "/data/" + Guid.NewGuid() + "-cow.parquet";
-        var path = LocalPath(location);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = AtomicFile.TempPath(path);
+        var temp = _store.TempFileFor(location);
         using (var connection = new DuckDBConnection("DataSource=:memory:"))
         {
             connection.Open();
@@ -231,8 +229,8 @@ public sealed partial class IcebergTables
                 $"WHERE file_row_number NOT IN (SELECT pos FROM removed) ORDER BY file_row_number) " +
                 $"TO {IcebergParquetFileReader.Literal(temp)} (FORMAT PARQUET, FIELD_IDS {{{ids}}})");
         }
-        AtomicFile.Publish(temp, path);
-        attempt.Files.Add(path);
+        _store.Publish(temp, location);
+        attempt.Files.Add(_store.Name(location));
         return location;
     }
 

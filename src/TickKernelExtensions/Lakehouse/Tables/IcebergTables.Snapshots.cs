@@ -11,9 +11,8 @@ public sealed partial class IcebergTables
     {
         var bytes = IcebergManifestCodec.Write(m.CurrentSchema, spec, content, entries);
         var location = m.Location.TrimEnd('/') + "/metadata/" + Guid.NewGuid() + "-m0.avro";
-        var path = LocalPath(location);
-        AtomicFile.Write(path, bytes);
-        written.Add(path);
+        _store.Write(location, bytes);
+        written.Add(_store.Name(location));
         return (location, bytes.Length);
     }
 
@@ -104,9 +103,8 @@ public sealed partial class IcebergTables
         var parent = m.CurrentSnapshotId;
         var listLocation = m.Location.TrimEnd('/') + "/metadata/snap-" + snapshotId.ToString(CultureInfo.InvariantCulture) + "-"
             + attempt.Number.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid() + ".avro";
-        var listPath = LocalPath(listLocation);
-        AtomicFile.Write(listPath, IcebergManifestListCodec.Write(snapshotId, parent, sequence, manifests));
-        attempt.Files.Add(listPath);
+        _store.Write(listLocation, IcebergManifestListCodec.Write(snapshotId, parent, sequence, manifests));
+        attempt.Files.Add(_store.Name(listLocation));
         var data = manifests.Where(f => f.Content == IcebergFileContent.Data).ToList();
         var deletes = manifests.Where(f => f.Content != IcebergFileContent.Data).ToList();
         var summary = new Dictionary<string, string>(StringComparer.Ordinal) { ["operation"] = operation };

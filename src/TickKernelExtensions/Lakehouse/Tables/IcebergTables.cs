@@ -2,22 +2,26 @@ using System.Globalization;
 using System.Text;
 using TickKernelExtensions.Lakehouse.Catalog;
 using TickKernelExtensions.Lakehouse.Iceberg;
+using TickKernelExtensions.Storage;
 
 namespace TickKernelExtensions.Lakehouse.Tables;
 
 /// <summary>
 /// Writes Iceberg v2 tables through a catalog: create, append, overwrite a partition, delete by predicate
-/// (copy-on-write), schema evolution, tags and orphan-file removal. Tables live under a warehouse folder on local
-/// disk. Every file (data, manifest, manifest list, metadata) is written atomically before the catalog's
-/// compare-and-swap; metadata files are never overwritten. A commit that loses a race is re-applied on the winner's
+/// (copy-on-write), schema evolution, tags and orphan-file removal. Tables live under a warehouse on local disk or
+/// on S3 (<see cref="IcebergTablesOptions.Warehouse"/>). Every file (data, manifest, manifest list, metadata) is
+/// written atomically before the catalog's compare-and-swap (local: temporary file, flush, rename; S3: one PUT of the
+/// whole object); metadata files are never overwritten. A commit that loses a race is re-applied on the winner's
 /// metadata (<see cref="IIcebergCatalog.CommitWithRetryAsync"/>), so concurrent writers never lose each other's data,
-/// and the losing attempt's files are deleted. Thread safe.
+/// and the losing attempt's files are deleted. Thread safe. Dispose to release the S3 connections of an S3 warehouse.
 /// </summary>
-public sealed partial class IcebergTables
+public sealed partial class IcebergTables : IDisposable
 {
     private readonly IIcebergCatalog _catalog;
     private readonly IcebergTablesOptions _options;
     private readonly string _warehouse;
+    private readonly ITableFileStore _store;
+    private readonly S3IcebergFileIO? _s3;
 
     /// <summary>Table writes over <paramref name="catalog"/>; see <see cref="IcebergTablesOptions"/>.</summary>
     public IcebergTables(IIcebergCatalog catalog, IcebergTablesOptions options)
@@ -27,19 +31,44 @@ public sealed partial class IcebergTables
         options.Validate();
         _catalog = catalog;
         _options = options;
-        _warehouse = Path.GetFullPath(options.Warehouse);
+        if (options.IsS3)
+        {
+            S3Location.TryParse(options.Warehouse, out var warehouse);
+            var s3 = (options.S3 ?? new S3ObjectStoreOptions()) with { Bucket = warehouse.Bucket, Prefix = "" };
+            _warehouse = warehouse.ToString().TrimEnd('/');
+            _s3 = new S3IcebergFileIO(s3);
+            var cache = new CachingIcebergFileIO(_s3, options.Cache);
+            Io = cache;
+            _store = new S3TableFileStore(s3, cache);
+        }
+        else
+        {
+            _warehouse = Path.GetFullPath(options.Warehouse);
+            Io = new LocalIcebergFileIO();
+            _store = new LocalTableFileStore();
+        }
     }
 
-    /// <summary>How table files are read (local disk).</summary>
-    public IIcebergFileIO Io { get; } = new LocalIcebergFileIO();
+    /// <summary>
+    /// How table files are read: local disk, or for an S3 warehouse S3 with a read-through cache of data files
+    /// (<see cref="CachingIcebergFileIO"/>, whose <see cref="IIcebergFileIO.LocalPath(string)"/> downloads on first use).
+    /// </summary>
+    public IIcebergFileIO Io { get; }
+
+    /// <summary>True when the warehouse is on S3.</summary>
+    public bool IsRemote => _s3 is not null;
 
     /// <summary>The catalog tables are committed to.</summary>
     public IIcebergCatalog Catalog => _catalog;
 
-    /// <summary>The location (<c>file:</c> URI) a new table gets: <c>&lt;warehouse&gt;/ns/…/name</c>.</summary>
+    /// <summary>The location (<c>file:</c> URI, or <c>s3://…</c> on S3) a new table gets: <c>&lt;warehouse&gt;/ns/…/name</c>.</summary>
     public string DefaultLocation(TableIdentifier table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        if (IsRemote)
+        {
+            return string.Join("/", [_warehouse, .. table.Namespace.Split('.'), table.Name]);
+        }
         var path = Path.Combine([_warehouse, .. table.Namespace.Split('.'), table.Name]);
         return "file:" + path.Replace(Path.DirectorySeparatorChar, '/');
     }
@@ -85,7 +114,7 @@ public sealed partial class IcebergTables
         }
         catch
         {
-            File.Delete(LocalPath(location));
+            _store.Delete(_store.Name(location));
             throw;
         }
         return metadata;
@@ -125,10 +154,10 @@ public sealed partial class IcebergTables
         }
         catch (CatalogException e) when (e.Kind == CatalogErrorKind.CommitRetriesExhausted)
         {
-            attempts.ForEach(a => a.DeleteFiles());
+            attempts.ForEach(a => a.DeleteFiles(_store));
             throw;
         }
-        attempts.Take(attempts.Count - 1).ToList().ForEach(a => a.DeleteFiles());
+        attempts.Take(attempts.Count - 1).ToList().ForEach(a => a.DeleteFiles(_store));
         return new IcebergCommitResult(result.MetadataLocation, result.PreviousLocation, attempts[^1].SnapshotId, result.Attempts);
     }
 
@@ -142,12 +171,12 @@ public sealed partial class IcebergTables
         };
         var location = MetadataLocation(next, Version(currentLocation) + 1);
         WriteMetadata(location, next);
-        attempt.Files.Add(LocalPath(location));
+        attempt.Files.Add(_store.Name(location));
         return location;
     }
 
     private void WriteMetadata(string location, IcebergTableMetadata metadata) =>
-        AtomicFile.Write(LocalPath(location), Encoding.UTF8.GetBytes(IcebergTableMetadataJson.Write(metadata)));
+        _store.Write(location, Encoding.UTF8.GetBytes(IcebergTableMetadataJson.Write(metadata)));
 
     private static string MetadataLocation(IcebergTableMetadata metadata, int version) =>
         metadata.Location.TrimEnd('/') + "/metadata/" + version.ToString("00000", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid() + ".metadata.json";
@@ -160,9 +189,16 @@ public sealed partial class IcebergTables
         return dash > 0 && int.TryParse(name.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
     }
 
-    /// <summary>The local path of a location; tables written here are always on local disk.</summary>
+    /// <summary>The local path of a location for DuckDB to read (on S3: the cached copy, fetched on first use).</summary>
     internal string LocalPath(string location) =>
-        Io.LocalPath(location) ?? throw new IcebergException(IcebergErrorKind.Unsupported, "Only tables on local disk can be written.") { File = location };
+        Io.LocalPath(location) ?? throw new IcebergException(IcebergErrorKind.Unsupported, "Only tables on local disk or S3 can be written.") { File = location };
+
+    /// <summary>Releases the S3 connections of an S3 warehouse (nothing for a local one).</summary>
+    public void Dispose()
+    {
+        _store.Dispose();
+        _s3?.Dispose();
+    }
 
     private long NowMs() => _options.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -188,16 +224,16 @@ public sealed partial class IcebergTables
     {
         public int Number { get; } = number;
 
-        /// <summary>Local paths of the files this attempt wrote.</summary>
+        /// <summary>Names (local paths, or <c>s3://</c> locations) of the files this attempt wrote.</summary>
         public List<string> Files { get; } = [];
 
         public long? SnapshotId { get; set; }
 
-        public void DeleteFiles()
+        public void DeleteFiles(ITableFileStore store)
         {
-            foreach (var path in Files)
+            foreach (var name in Files)
             {
-                File.Delete(path);
+                store.Delete(name);
             }
         }
     }
