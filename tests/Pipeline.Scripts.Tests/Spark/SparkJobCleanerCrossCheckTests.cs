@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using TickKernelExtensions.Market;
+using TickKernelExtensions.Processing.Cleaning;
 
 namespace Pipeline.Scripts.Tests.Spark;
 
 /// <summary>
 /// The Spark job's port of the cleaning rules (<c>clean_day</c>) against the library's <c>TickCleaner.CleanDay</c> on
-/// seeded synthetic days full of problems: the kept ticks, their order and every flag must be identical. The cleaner
-/// lives on the silver branch; until it is merged beside this job the test finds it by reflection and skips when it is
-/// absent (then: call it directly).
+/// seeded synthetic days full of problems: the kept ticks, their order and every flag must be identical.
 /// </summary>
 public sealed class SparkJobCleanerCrossCheckTests
 {
@@ -59,8 +56,6 @@ public sealed class SparkJobCleanerCrossCheckTests
     [InlineData(3)]
     public async Task CleanDay_SeededSyntheticDay_JobAndLibraryKeepAndFlagTheSameTicks(int seed)
     {
-        var cleanDay = Type.GetType("TickKernelExtensions.Processing.Cleaning.TickCleaner, TickKernelExtensions")?.GetMethod("CleanDay");
-        Assert.SkipWhen(cleanDay is null, "TickCleaner is not in this build yet (the silver branch); the cross-check runs once it is.");
         var output = await SparkJobPython.EvalAsync(Generator.Replace("SEED", seed.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var parts = output.Split("\n--\n");
         var input = new TickColumns();
@@ -70,11 +65,9 @@ public sealed class SparkJobCleanerCrossCheckTests
             input.Add(long.Parse(f[0], CultureInfo.InvariantCulture), Parse(f[1]), Parse(f[2]), (float)Parse(f[3]), (float)Parse(f[4]));
         }
 
-        var result = (ITuple)cleanDay!.Invoke(null, ["EURUSD", new DateOnly(2024, 2, 9), input, null])!;
-        var ticks = (TickColumns)result[0]!;
-        var flags = (Array)result[1]!;
+        var (ticks, flags, _) = TickCleaner.CleanDay("EURUSD", new DateOnly(2024, 2, 9), input);
         var library = Enumerable.Range(0, ticks.Count).Select(i =>
-            string.Create(CultureInfo.InvariantCulture, $"{ticks.Timestamps[i]},{Repr(ticks.Bids[i])},{Convert.ToInt32(flags.GetValue(i), CultureInfo.InvariantCulture)}"));
+            string.Create(CultureInfo.InvariantCulture, $"{ticks.Timestamps[i]},{Repr(ticks.Bids[i])},{(int)flags[i]}"));
 
         Assert.True(input.Count > 10_000, "the generator made too few ticks");
         Assert.Equal(parts[1].Split('\n'), library);
