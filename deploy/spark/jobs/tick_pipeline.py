@@ -34,6 +34,11 @@ import re
 import sys
 from datetime import date, datetime, time, timedelta, timezone
 
+try:  # on every PySpark executor; optional here so --help and the pure helpers run without it
+    import pandas as pd
+except ImportError:  # pragma: no cover
+    pd = None
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Constants shared with the C# library
 # ---------------------------------------------------------------------------------------------------------------------
@@ -491,8 +496,6 @@ def run_silver(args):
 
     def judge(pdf):
         """One (symbol, day) partition through the sequential rules; returns every input row with its verdict."""
-        import pandas as pd
-
         sessions = SessionRule.always_open() if session[2] == "always-open" else SessionRule(zone=session[0], boundary=session[1])
         pdf = pdf.sort_values(["file", "pos"], kind="mergesort")
         symbol, day = pdf["symbol"].iloc[0], pdf["day"].iloc[0]
@@ -610,8 +613,7 @@ def run_bars(args):
             rule = SessionRule(zone=args.session_zone, boundary=args.session_open)
 
             @F.pandas_udf(T.StructType([T.StructField("open", T.LongType()), T.StructField("next", T.LongType())]))
-            def session_of(ts):
-                import pandas as pd
+            def session_of(ts: pd.Series) -> pd.DataFrame:  # the hints make it a scalar pandas UDF returning a struct
                 bounds = [rule.session_bounds(rule.session_date(int(t))) for t in ts]
                 return pd.DataFrame({"open": [b[0] for b in bounds], "next": [b[1] for b in bounds]})
 
