@@ -64,6 +64,15 @@ FLAG_NAMES = [
 # TickDropReason, in the order the cleaner tests them (a tick is dropped for its first reason)
 DROP_REASONS = ["non_finite", "non_positive", "outside_day", "out_of_order", "crossed_quote", "duplicate_exact", "spike"]
 
+# The workbench's table layouts (SilverTicks.Schema, SilverQuality.Schema, GoldSchemas.BarsSchema), column for column
+SILVER_COLUMNS = ["symbol", "ts", "bid", "ask", "bid_volume", "ask_volume", "flags", "session_date"]
+QUALITY_COLUMNS = (["symbol", "day", "input_ticks", "kept_ticks", "flagged_ticks", "dropped_ticks", "missing_gaps", "expected_gaps",
+                    "missing_seconds", "first_tick", "last_tick"]
+                   + ["dropped_" + r for r in DROP_REASONS] + ["flagged_" + name for name, _ in FLAG_NAMES])
+BAR_COLUMNS = (["symbol", "open_time", "close_time", "tick_count"]
+               + ["{}_{}".format(side, p) for side in ("bid", "ask", "mid") for p in ("open", "high", "low", "close")]
+               + ["spread_mean", "spread_min", "spread_max", "bid_volume", "ask_volume"])
+
 # FeatureSetDefinition.GoldCore: the default feature set (code_version names this job instead of the C# assembly)
 GOLD_CORE = {
     "name": "gold-core",
@@ -524,7 +533,7 @@ def run_silver(args):
                       F.nanvl("ask_volume", F.lit(None).cast("float")).alias("ask_volume"),
                       "flags", "session_date", "day", "seq")
               .repartition("symbol", "day").sortWithinPartitions("symbol", "day", "seq")
-              .drop("day", "seq"))
+              .select(*SILVER_COLUMNS))
     write_partitions(spark, silver, "{}.silver.ticks".format(catalog), ["symbol", "ts"],
                      {"tick.cleaning.options": json.dumps(options, sort_keys=True),
                       "tick.cleaning.session": "always-open" if session[2] == "always-open" else "{} {}".format(*session[:2])})
@@ -551,9 +560,7 @@ def run_silver(args):
     ]
     quality = (judged.groupBy("symbol", "day").agg(*aggregates)
                .withColumn("first_tick", timestamp(F, "first_us")).withColumn("last_tick", timestamp(F, "last_us"))
-               .select("symbol", "day", "input_ticks", "kept_ticks", "flagged_ticks", "dropped_ticks", "missing_gaps", "expected_gaps",
-                       "missing_seconds", "first_tick", "last_tick", *["dropped_" + r for r in DROP_REASONS],
-                       *["flagged_" + name for name, _ in FLAG_NAMES])
+               .select(*QUALITY_COLUMNS)
                .repartition("symbol").sortWithinPartitions("symbol", "day"))
     # Spike re-anchors are not a column of SilverQuality; they go to the job's log.
     reanchors = judged.agg(F.sum("reanchored")).first()[0] or 0
@@ -647,10 +654,8 @@ def run_bars(args):
                 .withColumn("open_us", F.col("first_us")).withColumn("close_us", F.col("last_us")).drop("bar_id"))
         # The symbol's last, still open bar is what the C# builder's Flush emits: kept, as there.
 
-    gold = (bars.select("symbol", timestamp(F, "open_us").alias("open_time"), timestamp(F, "close_us").alias("close_time"),
-                        "tick_count", "bid_open", "bid_high", "bid_low", "bid_close", "ask_open", "ask_high", "ask_low", "ask_close",
-                        "mid_open", "mid_high", "mid_low", "mid_close", "spread_mean", "spread_min", "spread_max",
-                        "bid_volume", "ask_volume")
+    gold = (bars.withColumn("open_time", timestamp(F, "open_us")).withColumn("close_time", timestamp(F, "close_us"))
+            .select(*BAR_COLUMNS)
             .repartition("symbol").sortWithinPartitions("symbol", "open_time"))
     write_partitions(spark, gold, "{}.gold.bars_{}".format(catalog, table_name(label)), ["symbol", "open_time"],
                      {"tick.bars.kind": args.kind, "tick.bars.parameter": args.timeframe if args.kind == "time" else format_double(args.threshold),
