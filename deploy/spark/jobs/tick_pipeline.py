@@ -842,7 +842,8 @@ def parser():
     bars = steps.add_parser("bars", help="silver.ticks -> gold.bars_<label> (time, tick, volume or dollar bars)")
     common(bars)
     bars.add_argument("--kind", choices=["time", "tick", "volume", "dollar"], default="time", help="bar type (default time)")
-    bars.add_argument("--timeframe", default="1m", help="time bars: 30s, 1m, 15m, 1h, 1d (default 1m)")
+    bars.add_argument("--timeframe", default="1m", type=lambda text: parse_timeframe(text) and text,  # refused at parse time
+                      help="time bars: 30s, 1m, 15m, 1h, 1d (default 1m)")
     bars.add_argument("--threshold", type=float, default=None,
                       help="activity bars: ticks (default 1000), volume or notional in millions (default 100)")
     bars.add_argument("--volume-side", choices=["both", "bid", "ask"], default="both", help="volumes counted (default both)")
