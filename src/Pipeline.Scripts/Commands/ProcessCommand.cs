@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TickKernelExtensions;
 using TickKernelExtensions.Datasets;
+using TickKernelExtensions.Lakehouse.Bronze;
 using TickKernelExtensions.Lakehouse.Catalog;
 using TickKernelExtensions.Lakehouse.Iceberg;
 using TickKernelExtensions.Lakehouse.Tables;
@@ -65,6 +66,18 @@ internal static class ProcessCommand
                 Cache = new IcebergFileCacheOptions { Directory = layout.Cache },
             });
             var chosen = r.GetValue(symbols) is { Length: > 0 } list ? list : null;
+            if (r.GetValue(from) is { } first && r.GetValue(to) is { } last && first > last)
+            {
+                await Console.Error.WriteLineAsync($"--from {first:yyyy-MM-dd} is after --to {last:yyyy-MM-dd}.");
+                return 3;
+            }
+            var input = r.GetValue(skipSilver) ? SilverTicks.Table : BronzeTicks.Table;
+            if (!await jdbc.TableExistsAsync(input, ct))
+            {
+                await Console.Error.WriteLineAsync($"{input} is not in the catalog '{jdbc.Name}': run " +
+                    (r.GetValue(skipSilver) ? "pipeline process without --skip-silver" : "pipeline publish (or notebooks/02-lakehouse.ipynb)") + " first.");
+                return 3;
+            }
             var progress = new Progress<ProcessingProgress>(p => Console.Error.WriteLine(
                 string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total} {p.Current}")));
             SilverResult? silver = null;

@@ -90,16 +90,21 @@ public static class GoldTables
         }
     }
 
-    // One symbol, day by day: bars continue across days; every completed bar goes to its open day's files.
+    // One symbol, day by day: bars and features continue across days. Completed bars wait in a small buffer until their
+    // open day can no longer change (a bar opening on day d may complete only when day d + 1's first tick arrives), then
+    // are written, so memory holds about two days of bars whatever the date range.
     private static List<(LakePartition, string, string, int)> BuildSymbol(
         IcebergTableReader silver, string symbol, List<LakePartition> days, GoldOptions options, IcebergSchema featuresSchema,
         DuckDBConnection connection, string staging, CancellationToken cancellationToken)
     {
         var builder = new TimeBarBuilder(options.Bars);
         var calculator = new FeatureSetCalculator(options.FeatureSet);
-        var bars = new BarColumns(2048);
+        var bars = new BarColumns(4096);
+        var features = calculator.CreateTable(4096);
         var flags = new List<int>();
         var kept = new TickColumns(16_384);
+        var writer = new LakeParquetFile(connection);
+        var output = new List<(LakePartition, string, string, int)>();
         foreach (var day in days)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -112,22 +117,40 @@ public static class GoldTables
                     kept.Add(ticks.Timestamps[i], ticks.Bids[i], ticks.Asks[i], ticks.BidVolumes[i], ticks.AskVolumes[i]);
                 }
             }
+            var before = bars.Count;
             builder.Add(kept, bars);
+            calculator.Append(Slice(bars, before), features);
+            WriteDays(symbol, bars, features, TickTime.ToMicros(day.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), featuresSchema, writer, staging, output);
         }
+        var last = bars.Count;
         builder.Flush(bars);
-        var table = calculator.CreateTable(bars.Count);
-        calculator.Append(bars, table);
-        var writer = new LakeParquetFile(connection);
-        var output = new List<(LakePartition, string, string, int)>();
+        calculator.Append(Slice(bars, last), features);
+        WriteDays(symbol, bars, features, long.MaxValue, featuresSchema, writer, staging, output);
+        return output;
+    }
+
+    private static BarColumns Slice(BarColumns bars, int from)
+    {
+        var slice = new BarColumns(Math.Max(1, bars.Count - from));
+        slice.AddRange(bars, from, bars.Count - from);
+        return slice;
+    }
+
+    // Writes every buffered bar (and its feature row) that opens before `before`, one file pair per open day, and keeps the rest.
+    private static void WriteDays(
+        string symbol, BarColumns bars, FeatureTable features, long before, IcebergSchema featuresSchema, LakeParquetFile writer, string staging,
+        List<(LakePartition, string, string, int)> output)
+    {
         var start = 0;
-        while (start < bars.Count)
+        while (start < bars.Count && bars.OpenTimes[start] < before)
         {
-            var day = DateOnly.FromDayNumber(LakeParquetFile.EpochDayNumber + TickTime.DayNumber(bars.OpenTimes[start]));
+            var dayNumber = TickTime.DayNumber(bars.OpenTimes[start]);
             var end = start;
-            while (end < bars.Count && TickTime.DayNumber(bars.OpenTimes[end]) == TickTime.DayNumber(bars.OpenTimes[start]))
+            while (end < bars.Count && bars.OpenTimes[end] < before && TickTime.DayNumber(bars.OpenTimes[end]) == dayNumber)
             {
                 end++;
             }
+            var day = DateOnly.FromDayNumber(LakeParquetFile.EpochDayNumber + dayNumber);
             var folder = Path.Combine(staging, symbol, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
             var barsFile = Path.Combine(folder, "bars.parquet");
@@ -137,7 +160,7 @@ public static class GoldTables
             {
                 var bar = bars[first + i];
                 var row = a.CreateRow().AppendValue(symbol).AppendValue(bar.OpenTime).AppendValue(bar.CloseTime).AppendValue(bar.TickCount);
-                foreach (var field in Enum.GetValues<BarField>())
+                foreach (var field in Fields)
                 {
                     row = row.AppendValue(bars.Column(field)[first + i]);
                 }
@@ -145,10 +168,10 @@ public static class GoldTables
             });
             writer.Write(featuresFile, featuresSchema, end - start, (a, i) =>
             {
-                var row = a.CreateRow().AppendValue(symbol).AppendValue(table.OpenTimes[first + i]).AppendValue(table.CloseTimes[first + i]);
-                for (var c = 0; c < table.ColumnNames.Count; c++)
+                var row = a.CreateRow().AppendValue(symbol).AppendValue(features.OpenTimes[first + i]).AppendValue(features.CloseTimes[first + i]);
+                for (var c = 0; c < features.ColumnNames.Count; c++)
                 {
-                    var v = table.Column(c)[first + i];
+                    var v = features.Column(c)[first + i];
                     row = double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);
                 }
                 row.EndRow();
@@ -156,6 +179,35 @@ public static class GoldTables
             output.Add((new LakePartition(symbol, day), barsFile, featuresFile, end - start));
             start = end;
         }
-        return output;
+        if (start > 0)
+        {
+            Drop(bars, features, start);
+        }
+    }
+
+    private static readonly BarField[] Fields = Enum.GetValues<BarField>();
+
+    // Removes the first `count` rows of both buffers.
+    private static void Drop(BarColumns bars, FeatureTable features, int count)
+    {
+        var keptBars = new BarColumns(Math.Max(16, bars.Count - count));
+        keptBars.AddRange(bars, count, bars.Count - count);
+        bars.Clear();
+        bars.AddRange(keptBars, 0, keptBars.Count);
+        var row = new double[features.ColumnNames.Count];
+        var rest = Enumerable.Range(count, features.Count - count).Select(i =>
+        {
+            var values = new double[row.Length];
+            for (var c = 0; c < values.Length; c++)
+            {
+                values[c] = features.Column(c)[i];
+            }
+            return (features.OpenTimes[i], features.CloseTimes[i], values);
+        }).ToList();
+        features.Clear();
+        foreach (var (open, close, values) in rest)
+        {
+            features.AddRow(open, close, values);
+        }
     }
 }

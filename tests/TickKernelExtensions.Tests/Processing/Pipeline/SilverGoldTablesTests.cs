@@ -109,6 +109,71 @@ public sealed class SilverGoldTablesTests : IAsyncLifetime
         Assert.Equal(FeatureSetDefinition.GoldCore, FeatureSetDefinition.FromJson(properties["tick.feature-set"]));
     }
 
+    [Fact]
+    public async Task BuildAsync_CancelledMidRun_LeavesTheCommittedSilverSnapshotAndItsFilesAsTheyWere()
+    {
+        var first = await SilverTicks.BuildAsync(_tables, cancellationToken: Ct);
+        var data = Path.Combine(_dir.Path, "lake", "silver", "ticks", "data");
+        var filesBefore = Directory.GetFiles(data, "*", SearchOption.AllDirectories).Order().ToList();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SilverTicks.BuildAsync(_tables,
+            new SilverOptions { MaxDegreeOfParallelism = 1 }, new SyncProgress<ProcessingProgress>(_ => cancel.Cancel()), cancel.Token));
+
+        var entry = await _catalog.LoadTableAsync(SilverTicks.Table, Ct);
+        Assert.Equal(first.SilverSnapshotId, IcebergTableReader.Open(_tables.Io, entry.MetadataLocation).Metadata.CurrentSnapshotId);
+        Assert.Equal(4320L, (await _sql.QueryAsync("SELECT count(*) FROM silver.ticks", cancellationToken: Ct)).Rows[0][0]);
+        Assert.Equal(filesBefore, Directory.GetFiles(data, "*", SearchOption.AllDirectories).Order().ToList());
+    }
+
+    [Fact]
+    public async Task BuildAsync_ADayOfOnlyCrossedQuotes_GivesAReportAndAnEmptyPartitionNotACrash()
+    {
+        var layout = new DataLayout(_dir.Path);
+        var dataset = new TickParquetDataset(layout.Ticks);
+        var start = TickTime.ToMicros(Day2.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var crossed = new TickColumns(100);
+        for (var i = 0; i < 100; i++)
+        {
+            crossed.Add(start + (i * 1_000_000L), 0.9101, 0.9099, 1f, 1f);
+        }
+        await using (var writer = dataset.BeginWrite(Source))
+        {
+            await writer.AppendAsync("USDCHF", crossed, Ct);
+            await writer.CommitAsync(Ct);
+        }
+        await BronzeTicks.PublishAsync(_tables, dataset, Source, layout.LakehouseState, Ct);
+
+        var silver = await SilverTicks.BuildAsync(_tables, new SilverOptions { Symbols = ["USDCHF"] }, cancellationToken: Ct);
+        var gold = await GoldTables.BuildAsync(_tables, new GoldOptions { Symbols = ["USDCHF"] }, cancellationToken: Ct);
+
+        var report = Assert.Single(silver.Quality.Reports);
+        Assert.Equal((100L, 0L, 100L), (report.InputTicks, report.KeptTicks, report.Dropped(TickDropReason.CrossedQuote)));
+        Assert.NotNull(silver.SilverSnapshotId);
+        Assert.Equal(0L, (await _sql.QueryAsync("SELECT count(*) FROM silver.ticks WHERE symbol = 'USDCHF'", cancellationToken: Ct)).Rows[0][0]);
+        Assert.Equal("USDCHF, 100, 0", Render((await _sql.QueryAsync("SELECT symbol, input_ticks, kept_ticks FROM silver.quality", cancellationToken: Ct)).Rows[0]));
+        Assert.Equal(0L, gold.Bars);
+    }
+
+    [Fact]
+    public async Task ReplacePartitionsAsync_FileOutsideTheNamedPartitions_NamesFileExpectedAndActualAndChangesNothing()
+    {
+        await SilverTicks.BuildAsync(_tables, cancellationToken: Ct);
+        var before = (await _catalog.LoadTableAsync(SilverTicks.Table, Ct)).MetadataLocation;
+        var gbpFile = Directory.GetFiles(Path.Combine(_dir.Path, "lake", "silver", "ticks", "data", "symbol=GBPUSD"), "*.parquet", SearchOption.AllDirectories).Single();
+        var copy = _dir.File("gbp.parquet");
+        File.Copy(gbpFile, copy);
+
+        var error = await Assert.ThrowsAsync<IcebergException>(() => _tables.ReplacePartitionsAsync(SilverTicks.Table,
+            [new Dictionary<string, object?> { ["symbol"] = "EURUSD", ["ts_day"] = Day1 }], [copy], Ct));
+
+        Assert.Equal(IcebergErrorKind.SchemaMismatch, error.Kind);
+        Assert.Contains("gbp.parquet", error.File, StringComparison.Ordinal);
+        Assert.Contains("EURUSD", error.Expected, StringComparison.Ordinal);
+        Assert.Contains("GBPUSD", error.Actual, StringComparison.Ordinal);
+        Assert.Equal(before, (await _catalog.LoadTableAsync(SilverTicks.Table, Ct)).MetadataLocation);
+    }
+
     // One tick a minute for a day, a slow walk; optionally a crossed quote and an exact repeat inserted.
     private static TickColumns Ticks(DateOnly day, double level, int? crossedAt = null, int? duplicateAt = null)
     {
