@@ -570,8 +570,8 @@ def run_silver(args):
     # A day whose ticks were all dropped wrote no rows, so overwritePartitions left its old silver rows; SilverTicks
     # replaces such a partition with nothing. Whole-partition deletes are metadata-only in Iceberg (one more snapshot).
     for row in quality.where(F.col("kept_ticks") == 0).select("symbol", "day").collect():
-        spark.sql("DELETE FROM {}.silver.ticks WHERE symbol = '{}' AND ts >= TIMESTAMP '{} 00:00:00 UTC' AND ts < TIMESTAMP '{} 00:00:00 UTC'"
-                  .format(catalog, row.symbol.replace("'", "''"), row.day.isoformat(), (row.day + timedelta(days=1)).isoformat()))
+        spark.sql("DELETE FROM {}.silver.ticks WHERE symbol = '{}' AND ts >= TIMESTAMP '{} 00:00:00' AND ts < TIMESTAMP '{} 00:00:00'"  # session zone UTC
+                  .format(catalog, row.symbol.replace("'", "\\'"), row.day.isoformat(), (row.day + timedelta(days=1)).isoformat()))
     judged.unpersist()
 
 
