@@ -15,6 +15,7 @@ internal static class PipelineCli
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(PublishCommand.Build());
         root.Subcommands.Add(DeployConfigCommand.Build());
+        root.Subcommands.Add(SparkCommand.Build());
         root.Subcommands.Add(ReplicateCommand.Build());
         root.Subcommands.Add(SqlCommand.Build());
         root.Subcommands.Add(DatasetCommand.Build());
