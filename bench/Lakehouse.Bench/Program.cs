@@ -47,11 +47,12 @@ foreach (var n in days)
         for (var d = 0; d < n; d++)
         {
             var ticks = new TickColumns(ticksPerDay);
-            var t = TickTime.ToMicros(start.AddDays(d));
+            var dayStart = TickTime.ToMicros(start.AddDays(d));
+            var spacing = TickTime.MicrosPerDay / ticksPerDay;
             var mid = 1.08;
             for (var k = 0; k < ticksPerDay; k++)
             {
-                t += 1 + random.Next(1_700_000);
+                var t = dayStart + (k * spacing) + random.NextInt64(spacing);
                 mid += (random.NextDouble() - 0.5) * 1e-5;
                 ticks.Add(t, Math.Round(mid - 0.00003, 5), Math.Round(mid + 0.00003, 5), 1.5f, 1.2f);
             }
