@@ -37,9 +37,13 @@ internal static class SqlCommand
             Description = "Where files of s3:// tables are cached for DuckDB, downloaded once each (default: <data>/cache).",
         };
         var s3 = new S3CliOptions();
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "After the result, print on stderr what each table's scan read: snapshot, files read and pruned, and the WHERE conditions that pruned them.",
+        };
         var command = new Command("sql", "Run SQL (embedded DuckDB) over the lakehouse tables in the Iceberg catalog, at their current or an earlier snapshot.")
         {
-            sql, data, catalog, catalogName, asOfSnapshot, asOfTime, asOfTag, prefixes, cache, format, maxRows,
+            sql, data, catalog, catalogName, asOfSnapshot, asOfTime, asOfTag, prefixes, cache, format, maxRows, explain,
         };
         foreach (var option in s3.All)
         {
@@ -103,6 +107,16 @@ internal static class SqlCommand
                 await using var reader = await engine.ExecuteReaderAsync(text, asOf, ct);
                 var output = r.InvocationConfiguration.Output;
                 await QueryResultWriter.WriteAsync(output, reader.Columns, reader.ReadAsync(ct), r.GetValue(format), r.GetValue(maxRows), ct);
+                if (r.GetValue(explain))
+                {
+                    foreach (var scan in reader.Scans)
+                    {
+                        await Console.Error.WriteLineAsync(
+                            $"{scan.Table} @ snapshot {scan.SnapshotId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {scan.DataFiles} data file(s) read, " +
+                            $"{scan.DataFilesPruned} pruned by bounds, {scan.ManifestsPruned} of {scan.ManifestsRead + scan.ManifestsPruned} manifest(s) skipped" +
+                            (scan.PrunedBy.Count == 0 ? "; no WHERE condition could prune" : "; pruned by " + string.Join(" | ", scan.PrunedBy)));
+                    }
+                }
                 return 0;
             }
             catch (LakehouseSqlException e)

@@ -107,6 +107,20 @@ public sealed class SqlCommandTests
         Assert.Contains("'nodir' is not PREFIX=DIR", prefixError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sql_Explain_SaysWhatEachTableReadAndWhatPrunedIt()
+    {
+        using var dir = new TempDirectory();
+        var args = await CatalogArgsAsync(dir);
+
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync(
+            ["sql", "SELECT name FROM athena.example WHERE id = 1", "--format", "csv", "--explain", .. args]);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("name\nAlice\n", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"athena\.example @ snapshot \d+: \d+ data file\(s\) read, \d+ pruned by bounds, \d+ of \d+ manifest\(s\) skipped; pruned by id = 1", error);
+    }
+
     /// <summary>Registers the fixture tables in a SQLite catalog under <paramref name="dir"/>; returns the options that reach them.</summary>
     private static async Task<string[]> CatalogArgsAsync(TempDirectory dir)
     {
