@@ -38,12 +38,7 @@ public sealed partial class IcebergTables
         {
             foreach (var file in Inspect(start, dataFiles))
             {
-                var folder = string.Concat(spec.Fields.Select(f =>
-                    Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(IcebergDataFileInspector.Show(file.Partition.GetValueOrDefault(f.FieldId))) + "/"));
-                var location = start.Location.TrimEnd('/') + "/data/" + folder + Guid.NewGuid() + ".parquet";
-                var length = _store.Upload(LocalPath(file.FilePath), location);
-                copies.Add(_store.Name(location));
-                files.Add(file with { FilePath = location, FileSizeInBytes = length });
+                files.Add(CopyIntoDataFolder(start, spec, file, copies));
             }
             return await AppendInspectedAsync(table, spec, files, cancellationToken);
         }
@@ -52,6 +47,20 @@ public sealed partial class IcebergTables
             copies.ForEach(_store.Delete);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Copies an inspected local file into the table's <c>data/&lt;partition&gt;/</c> folder under a new name (atomically;
+    /// one PUT on S3), records the copy in <paramref name="copies"/> for cleanup, and returns the file at its new location.
+    /// </summary>
+    private IcebergDataFile CopyIntoDataFolder(IcebergTableMetadata m, IcebergPartitionSpec spec, IcebergDataFile file, List<string> copies)
+    {
+        var folder = string.Concat(spec.Fields.Select(f =>
+            Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(IcebergDataFileInspector.Show(file.Partition.GetValueOrDefault(f.FieldId))) + "/"));
+        var location = m.Location.TrimEnd('/') + "/data/" + folder + Guid.NewGuid() + ".parquet";
+        var length = _store.Upload(LocalPath(file.FilePath), location);
+        copies.Add(_store.Name(location));
+        return file with { FilePath = location, FileSizeInBytes = length };
     }
 
     private async Task<IcebergCommitResult> AppendInspectedAsync(

@@ -50,12 +50,7 @@ public sealed partial class IcebergTables
         {
             foreach (var file in inspected)
             {
-                var folder = string.Concat(spec.Fields.Select(f =>
-                    Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(IcebergDataFileInspector.Show(file.Partition.GetValueOrDefault(f.FieldId))) + "/"));
-                var location = start.Location.TrimEnd('/') + "/data/" + folder + Guid.NewGuid() + ".parquet";
-                var length = _store.Upload(LocalPath(file.FilePath), location);
-                copies.Add(_store.Name(location));
-                files.Add(file with { FilePath = location, FileSizeInBytes = length });
+                files.Add(CopyIntoDataFolder(start, spec, file, copies));
             }
             return await CommitAsync(table, (m, attempt) =>
             {

@@ -70,8 +70,8 @@ public static class GoldTables
             {
                 return new GoldResult(silver.Metadata.CurrentSnapshotId, barsTable, null, featuresTable, null, options.FeatureSet, 0, 0, clock.Elapsed);
             }
-            await SilverTicks.EnsureTableAsync(tables, barsTable, GoldSchemas.BarsSchema, GoldSchemas.Spec, cancellationToken);
-            await SilverTicks.EnsureTableAsync(tables, featuresTable, featuresSchema, GoldSchemas.Spec, cancellationToken, properties);
+            await LakeTables.EnsureAsync(tables, barsTable, GoldSchemas.BarsSchema, GoldSchemas.Spec, cancellationToken);
+            await LakeTables.EnsureAsync(tables, featuresTable, featuresSchema, GoldSchemas.Spec, cancellationToken, properties);
             // Every silver day read is replaced, with or without bars now, so no stale day survives a re-run.
             IReadOnlyList<IReadOnlyDictionary<string, object?>> partitions =
                 [.. files.Select(f => f.Partition).Concat(bySymbol.Values.SelectMany(d => d)).Distinct()

@@ -80,8 +80,8 @@ public static class SilverTicks
             {
                 return new SilverResult(bronze.Metadata.CurrentSnapshotId, null, null, quality, clock.Elapsed);
             }
-            await EnsureTableAsync(tables, Table, Schema, Spec, cancellationToken);
-            await EnsureTableAsync(tables, SilverQuality.Table, SilverQuality.Schema, SilverQuality.Spec, cancellationToken);
+            await LakeTables.EnsureAsync(tables, Table, Schema, Spec, cancellationToken);
+            await LakeTables.EnsureAsync(tables, SilverQuality.Table, SilverQuality.Schema, SilverQuality.Spec, cancellationToken);
             var silver = await tables.ReplacePartitionsAsync(Table,
                 [.. partitions.Select(p => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["symbol"] = p.Symbol, ["ts_day"] = p.Day })],
                 [.. ordered.Where(r => r.File is not null).Select(r => r.File!)], cancellationToken);
@@ -124,20 +124,6 @@ public static class SilverTicks
         var qualityFile = Path.Combine(folder, "quality.parquet");
         SilverQuality.Write(writer, qualityFile, report);
         return (report, file, qualityFile);
-    }
-
-    internal static async Task EnsureTableAsync(
-        IcebergTables tables, TableIdentifier table, IcebergSchema schema, IcebergPartitionSpec spec, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? properties = null)
-    {
-        if (!await tables.Catalog.NamespaceExistsAsync(table.Namespace, cancellationToken))
-        {
-            await tables.Catalog.CreateNamespaceAsync(table.Namespace, cancellationToken: cancellationToken);
-        }
-        if (!await tables.Catalog.TableExistsAsync(table, cancellationToken))
-        {
-            await tables.CreateTableAsync(table, schema, spec, properties, cancellationToken);
-        }
     }
 
     /// <summary>DuckDB connections reused across partitions (opening one costs milliseconds).</summary>
