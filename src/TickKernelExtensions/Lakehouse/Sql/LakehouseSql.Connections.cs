@@ -35,7 +35,11 @@ public sealed partial class LakehouseSql
         }
     }
 
-    private (DuckDBConnection Connection, string CatalogName) OpenQueryConnection()
+    /// <summary>
+    /// A connection with the query's own catalog attached and in use; in the same round trip, DuckDB's parse tree of
+    /// <paramref name="sql"/> (<c>json_serialize_sql</c>), or null when DuckDB cannot serialise it.
+    /// </summary>
+    private (DuckDBConnection Connection, string CatalogName, string? Tree) OpenQueryConnection(string sql)
     {
         DuckDBConnection connection;
         lock (_rootLock)
@@ -47,9 +51,25 @@ public sealed partial class LakehouseSql
         {
             connection.Open();
             using var attach = connection.CreateCommand();
-            attach.CommandText = $"ATTACH ':memory:' AS {SqlNameScanner.Quote(name)}; USE {SqlNameScanner.Quote(name)}";
-            attach.ExecuteNonQuery();
-            return (connection, name);
+            attach.CommandText = $"ATTACH ':memory:' AS {SqlNameScanner.Quote(name)}; USE {SqlNameScanner.Quote(name)}; " +
+                "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "'::VARCHAR)";
+            string? tree;
+            try
+            {
+                tree = attach.ExecuteScalar() as string;
+            }
+            catch (DuckDBException)
+            {
+                // The attach ran first; only the serialisation failed (DuckDB cannot serialise every statement).
+                tree = null;
+                using var check = connection.CreateCommand();
+                check.CommandText = "SELECT current_database()";
+                if (check.ExecuteScalar() as string != name)
+                {
+                    throw;
+                }
+            }
+            return (connection, name, tree);
         }
         catch
         {

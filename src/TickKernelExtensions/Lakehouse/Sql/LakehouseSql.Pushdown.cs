@@ -13,26 +13,12 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 public sealed partial class LakehouseSql
 {
     private static Dictionary<(string Schema, string View), IReadOnlyList<IReadOnlyList<IcebergPredicate>>> PruningPredicates(
-        DuckDBConnection connection, string rewrittenSql, List<OpenedView> views)
+        DuckDBConnection connection, string? tree, List<OpenedView> views)
     {
         var result = new Dictionary<(string, string), IReadOnlyList<IReadOnlyList<IcebergPredicate>>>();
-        if (views.Count == 0)
+        if (views.Count == 0 || tree is null)
         {
             return result;
-        }
-        string tree;
-        using (var serialize = connection.CreateCommand())
-        {
-            serialize.CommandText = "SELECT json_serialize_sql($sql::VARCHAR)";
-            serialize.Parameters.Add(new DuckDBParameter("sql", rewrittenSql));
-            try
-            {
-                tree = (string)serialize.ExecuteScalar()!;
-            }
-            catch (DuckDBException)
-            {
-                return result;
-            }
         }
         var byName = views.ToDictionary(v => (v.Table.Namespace, v.View));
         var analysed = SqlPushdown.Analyze(tree, byName.Keys.ToHashSet());
@@ -40,7 +26,7 @@ public sealed partial class LakehouseSql
         {
             return result;
         }
-        var bound = new List<(string Schema, string View, int List, IcebergField Field, IcebergPrimitiveType Type, IcebergComparison Op, string Constant)>();
+        var bound = new List<(string Schema, string View, int List, IcebergField Field, IcebergPrimitiveType Type, IcebergComparison Op, SqlPushdownCandidate Candidate)>();
         foreach (var ((schema, view), lists) in analysed)
         {
             if (lists is null || lists.Count == 0 || !byName.TryGetValue((schema, view), out var opened))
@@ -54,12 +40,21 @@ public sealed partial class LakehouseSql
                     var matches = opened.Schema.Fields.Where(f => string.Equals(f.Name, c.Column, StringComparison.OrdinalIgnoreCase)).ToList();
                     if (matches.Count == 1 && matches[0].Type is IcebergPrimitiveType type && Evaluable(type))
                     {
-                        bound.Add((schema, view, i, matches[0], type, c.Op, c.ConstantSql));
+                        bound.Add((schema, view, i, matches[0], type, c.Op, c));
                     }
                 }
             }
         }
-        var literals = Evaluate(connection, bound.Select(b => (b.Type, b.Constant)).ToList());
+        // Common literals are evaluated here; the rest in one DuckDB query (skipped when there is none).
+        var literals = bound.Select(b => SqlLiteral.TryEvaluate(b.Candidate, b.Type)).ToArray();
+        var rest = Enumerable.Range(0, bound.Count).Where(k => literals[k] is null).ToList();
+        if (rest.Count > 0 && Evaluate(connection, rest.Select(k => (bound[k].Type, bound[k].Candidate.ConstantSql)).ToList()) is { } evaluated)
+        {
+            for (var r = 0; r < rest.Count; r++)
+            {
+                literals[rest[r]] = evaluated[r];
+            }
+        }
         foreach (var ((schema, view), lists) in analysed)
         {
             if (lists is null || lists.Count == 0)
@@ -70,7 +65,7 @@ public sealed partial class LakehouseSql
             for (var k = 0; k < bound.Count; k++)
             {
                 var b = bound[k];
-                if (b.Schema == schema && b.View == view && literals?[k] is { } literal)
+                if (b.Schema == schema && b.View == view && literals[k] is { } literal)
                 {
                     perList[b.List].Add(new IcebergPredicate(b.Field.Name, b.Op, IcebergValues.Normalize(b.Type, literal)));
                 }

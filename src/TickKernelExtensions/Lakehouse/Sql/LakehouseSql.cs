@@ -116,10 +116,10 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         {
             opened.Add(await OpenViewAsync(table, version, view, sql, cancellationToken));
         }
-        var (connection, catalogName) = OpenQueryConnection();
+        var (connection, catalogName, tree) = OpenQueryConnection(rewritten.ToString());
         try
         {
-            var pruning = PruningPredicates(connection, rewritten.ToString(), opened);
+            var pruning = PruningPredicates(connection, tree, opened);
             var scans = new List<TableScan>();
             foreach (var v in opened)
             {

@@ -101,8 +101,8 @@ internal static class SqlPushdown
                 if (Column(e.GetProperty("input"), schema, alias) is { } input
                     && Constant(e.GetProperty("lower")) is { } lower && Constant(e.GetProperty("upper")) is { } upper)
                 {
-                    into.Add(new SqlPushdownCandidate(input, IcebergComparison.GreaterThanOrEqual, lower));
-                    into.Add(new SqlPushdownCandidate(input, IcebergComparison.LessThanOrEqual, upper));
+                    into.Add(Simple(e.GetProperty("lower"), new SqlPushdownCandidate(input, IcebergComparison.GreaterThanOrEqual, lower)));
+                    into.Add(Simple(e.GetProperty("upper"), new SqlPushdownCandidate(input, IcebergComparison.LessThanOrEqual, upper)));
                 }
                 break;
             case var op when Comparison(op) is { } comparison:
@@ -110,14 +110,37 @@ internal static class SqlPushdown
                 var right = e.GetProperty("right");
                 if (Column(left, schema, alias) is { } column && Constant(right) is { } constant)
                 {
-                    into.Add(new SqlPushdownCandidate(column, comparison, constant));
+                    into.Add(Simple(right, new SqlPushdownCandidate(column, comparison, constant)));
                 }
                 else if (Column(right, schema, alias) is { } flippedColumn && Constant(left) is { } flippedConstant)
                 {
-                    into.Add(new SqlPushdownCandidate(flippedColumn, Flip(comparison), flippedConstant));
+                    into.Add(Simple(left, new SqlPushdownCandidate(flippedColumn, Flip(comparison), flippedConstant)));
                 }
                 break;
         }
+    }
+
+    // Records a literal under at most one cast (the common forms: 'text', 42, 1.5e0, TIMESTAMPTZ '…', DATE '…').
+    private static SqlPushdownCandidate Simple(JsonElement e, SqlPushdownCandidate candidate)
+    {
+        string? cast = null;
+        if (e.GetProperty("type").GetString() == "OPERATOR_CAST")
+        {
+            cast = TypeName(e.GetProperty("cast_type"));
+            e = e.GetProperty("child");
+        }
+        if (e.GetProperty("type").GetString() != "VALUE_CONSTANT")
+        {
+            return candidate;
+        }
+        var value = e.GetProperty("value");
+        var v = value.GetProperty("value");
+        return candidate with
+        {
+            LiteralType = value.GetProperty("type").GetProperty("id").GetString(),
+            LiteralText = v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText(),
+            CastType = cast,
+        };
     }
 
     private static IcebergComparison? Comparison(string? type) => type switch
