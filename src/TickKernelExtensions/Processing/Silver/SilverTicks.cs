@@ -38,7 +38,8 @@ public static class SilverTicks
     public static IcebergPartitionSpec Spec => BronzeTicks.Spec;
 
     /// <summary>Cleans the bronze partitions the options select and publishes them (see the type summary).</summary>
-    /// <exception cref="IcebergException">The bronze table is missing or unreadable.</exception>
+    /// <exception cref="CatalogException"><c>bronze.ticks</c> is not in the catalog.</exception>
+    /// <exception cref="IcebergException">Its metadata or a data file cannot be read, or an existing silver table's schema differs.</exception>
     public static async Task<SilverResult> BuildAsync(
         IcebergTables tables, SilverOptions? options = null, IProgress<ProcessingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
