@@ -13,6 +13,28 @@ public sealed class SampleSplit
         Fold = fold;
     }
 
+    /// <summary>
+    /// A split from roles made elsewhere (a hand-made or external split), e.g. to prove it clean with
+    /// <see cref="SplitCheck"/> before training on it.
+    /// </summary>
+    public static SampleSplit FromRoles(ReadOnlySpan<SplitRole> roles, int fold = -1)
+    {
+        for (var i = 0; i < roles.Length; i++)
+        {
+            if (!Enum.IsDefined(roles[i]))
+            {
+                throw new ModelingException(ModelingErrorKind.InvalidInput, "Unknown split role.")
+                {
+                    Field = "roles",
+                    Row = i,
+                    Expected = "a SplitRole",
+                    Actual = ((int)roles[i]).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+            }
+        }
+        return new SampleSplit(roles.ToArray(), fold);
+    }
+
     /// <summary>The fold number (0-based) of a k-fold split; −1 for a chronological split.</summary>
     public int Fold { get; }
 
