@@ -25,8 +25,9 @@ public static class ChronologicalSplitter
         LabelChecks.Windows(t0, t1);
         var n = t0.Length;
         var order = SampleOrder.ByStart(t0);
-        var nTrain = (int)(n * options.TrainFraction);
-        var nValidation = (int)(n * options.ValidationFraction);
+        // The tolerance keeps e.g. 10 × 0.7 = 6.9999… from losing a sample to binary rounding.
+        var nTrain = (int)Math.Floor((n * options.TrainFraction) + 1e-9);
+        var nValidation = (int)Math.Floor((n * options.ValidationFraction) + 1e-9);
         if (nTrain < 1 || nValidation < 1 || nTrain + nValidation >= n)
         {
             throw TooFew(n, "every part needs at least one sample");
