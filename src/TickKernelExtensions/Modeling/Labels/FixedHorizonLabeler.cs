@@ -19,7 +19,7 @@ public static class FixedHorizonLabeler
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LabelChecks.Ticks(ticks);
+        ModelingChecks.Ticks(ticks);
         ReadOnlySpan<long> ts = ticks.Timestamps;
         ReadOnlySpan<double> bids = ticks.Bids;
         ReadOnlySpan<double> asks = ticks.Asks;
@@ -28,12 +28,12 @@ public static class FixedHorizonLabeler
         {
             var t0 = eventTimes[i];
             var t1 = t0 + options.HorizonMicros;
-            var e = LabelChecks.Entry(ts, i, t0, t1, "eventTimes");
-            var x = LabelChecks.QuoteAt(ts, t1);
+            var e = ModelingChecks.Entry(ts, i, t0, t1, "eventTimes");
+            var x = ModelingChecks.QuoteAt(ts, t1);
             var longReturn = TripleBarrierLabeler.SideReturn(TradeSide.Long,
-                LabelChecks.Price(asks[e], "ticks.Asks", e), LabelChecks.Price(bids[x], "ticks.Bids", x));
+                ModelingChecks.Price(asks[e], "ticks.Asks", e), ModelingChecks.Price(bids[x], "ticks.Bids", x));
             var shortReturn = TripleBarrierLabeler.SideReturn(TradeSide.Short,
-                LabelChecks.Price(bids[e], "ticks.Bids", e), LabelChecks.Price(asks[x], "ticks.Asks", x));
+                ModelingChecks.Price(bids[e], "ticks.Bids", e), ModelingChecks.Price(asks[x], "ticks.Asks", x));
             sbyte label = longReturn > options.DeadZone ? (sbyte)1 : shortReturn > options.DeadZone ? (sbyte)-1 : (sbyte)0;
             result.Set(i, t0, t1, label, longReturn, shortReturn);
         }

@@ -17,7 +17,7 @@ public static class SampleUniqueness
     /// <exception cref="ModelingException">InvalidInput: mismatched columns, t1 before t0, an unordered grid, a window with no grid time.</exception>
     public static double[] AverageUniqueness(ReadOnlySpan<long> grid, ReadOnlySpan<long> t0, ReadOnlySpan<long> t1)
     {
-        LabelChecks.Windows(t0, t1);
+        ModelingChecks.Windows(t0, t1);
         for (var g = 1; g < grid.Length; g++)
         {
             if (grid[g] <= grid[g - 1])
@@ -26,8 +26,8 @@ public static class SampleUniqueness
                 {
                     Field = "grid",
                     Row = g,
-                    Expected = $"> {LabelChecks.Time(grid[g - 1])}",
-                    Actual = LabelChecks.Time(grid[g]),
+                    Expected = $"> {ModelingChecks.Time(grid[g - 1])}",
+                    Actual = ModelingChecks.Time(grid[g]),
                 };
             }
         }
@@ -37,8 +37,8 @@ public static class SampleUniqueness
         var delta = new int[grid.Length + 1];
         for (var i = 0; i < t0.Length; i++)
         {
-            first[i] = LabelChecks.QuoteAt(grid, t0[i] - 1) + 1;
-            last[i] = LabelChecks.QuoteAt(grid, t1[i]);
+            first[i] = ModelingChecks.QuoteAt(grid, t0[i] - 1) + 1;
+            last[i] = ModelingChecks.QuoteAt(grid, t1[i]);
             if (last[i] < first[i])
             {
                 throw new ModelingException(ModelingErrorKind.InvalidInput, "A label window holds no grid time, so its uniqueness is undefined.")
@@ -46,7 +46,7 @@ public static class SampleUniqueness
                     Field = "t0",
                     Row = i,
                     Expected = "at least one grid time in [t0, t1]",
-                    Actual = $"[{LabelChecks.Time(t0[i])}, {LabelChecks.Time(t1[i])}]",
+                    Actual = $"[{ModelingChecks.Time(t0[i])}, {ModelingChecks.Time(t1[i])}]",
                 };
             }
             delta[first[i]]++;

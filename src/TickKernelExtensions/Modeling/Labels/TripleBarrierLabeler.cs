@@ -27,9 +27,9 @@ public static class TripleBarrierLabeler
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LabelChecks.Ticks(ticks);
-        LabelChecks.SameLength("sides", sides.Length, eventTimes.Length);
-        LabelChecks.SameLength("targets", targets.Length, options.Scale == BarrierScale.Volatility ? eventTimes.Length : 0);
+        ModelingChecks.Ticks(ticks);
+        ModelingChecks.SameLength("sides", sides.Length, eventTimes.Length);
+        ModelingChecks.SameLength("targets", targets.Length, options.Scale == BarrierScale.Volatility ? eventTimes.Length : 0);
 
         ReadOnlySpan<long> ts = ticks.Timestamps;
         ReadOnlySpan<double> bids = ticks.Bids;
@@ -37,12 +37,12 @@ public static class TripleBarrierLabeler
         var result = new TripleBarrierLabels(eventTimes.Length);
         for (var i = 0; i < eventTimes.Length; i++)
         {
-            var side = LabelChecks.Side(sides[i], i);
+            var side = ModelingChecks.Side(sides[i], i);
             var t0 = eventTimes[i];
             var vertical = t0 + options.MaxHoldingMicros;
-            var e = LabelChecks.Entry(ts, i, t0, vertical, "eventTimes");
+            var e = ModelingChecks.Entry(ts, i, t0, vertical, "eventTimes");
             var longSide = side == TradeSide.Long;
-            var entry = LabelChecks.Price(longSide ? asks[e] : bids[e], longSide ? "ticks.Asks" : "ticks.Bids", e);
+            var entry = ModelingChecks.Price(longSide ? asks[e] : bids[e], longSide ? "ticks.Asks" : "ticks.Bids", e);
             var (up, down) = Widths(options, targets, i, entry);
             var s = (double)(sbyte)side;
 
@@ -71,10 +71,10 @@ public static class TripleBarrierLabeler
             var t1 = exitTick >= 0 ? ts[exitTick] : vertical;
             if (exitTick < 0)
             {
-                exitTick = LabelChecks.QuoteAt(ts, vertical);
+                exitTick = ModelingChecks.QuoteAt(ts, vertical);
             }
             var exitField = longSide ? "ticks.Bids" : "ticks.Asks";
-            var exit = LabelChecks.Price(longSide ? bids[exitTick] : asks[exitTick], exitField, exitTick);
+            var exit = ModelingChecks.Price(longSide ? bids[exitTick] : asks[exitTick], exitField, exitTick);
             var ret = SideReturn(side, entry, exit);
             sbyte label = barrier switch
             {

@@ -31,8 +31,8 @@ public sealed record TripleBarrierOptions
     public void Validate()
     {
         var errors = new List<string>();
-        LabelChecks.PositiveWidth(errors, nameof(ProfitTake), ProfitTake);
-        LabelChecks.PositiveWidth(errors, nameof(StopLoss), StopLoss);
+        ModelingChecks.PositiveWidth(errors, nameof(ProfitTake), ProfitTake);
+        ModelingChecks.PositiveWidth(errors, nameof(StopLoss), StopLoss);
         if (MaxHoldingMicros <= 0)
         {
             errors.Add($"{nameof(MaxHolding)} must be at least 1 µs, was {MaxHolding}");

@@ -1,4 +1,3 @@
-using TickKernelExtensions.Modeling.Labels;
 
 namespace TickKernelExtensions.Modeling.Splits;
 
@@ -22,7 +21,7 @@ public static class ChronologicalSplitter
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LabelChecks.Windows(t0, t1);
+        ModelingChecks.Windows(t0, t1);
         var n = t0.Length;
         var order = SampleOrder.ByStart(t0);
         // The tolerance keeps e.g. 10 × 0.7 = 6.9999… from losing a sample to binary rounding.

@@ -1,4 +1,3 @@
-using TickKernelExtensions.Modeling.Labels;
 
 namespace TickKernelExtensions.Modeling.Splits;
 
@@ -17,7 +16,7 @@ public static class PurgedKFold
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LabelChecks.Windows(t0, t1);
+        ModelingChecks.Windows(t0, t1);
         var n = t0.Length;
         var k = options.Folds;
         if (n < k)

@@ -1,4 +1,3 @@
-using TickKernelExtensions.Modeling.Labels;
 
 namespace TickKernelExtensions.Modeling.Splits;
 
@@ -16,8 +15,8 @@ public static class SplitCheck
     public static IReadOnlyList<SplitLeak> FindLeaks(ReadOnlySpan<long> t0, ReadOnlySpan<long> t1, SampleSplit split)
     {
         ArgumentNullException.ThrowIfNull(split);
-        LabelChecks.Windows(t0, t1);
-        LabelChecks.SameLength("split", split.Count, t0.Length);
+        ModelingChecks.Windows(t0, t1);
+        ModelingChecks.SameLength("split", split.Count, t0.Length);
         ReadOnlySpan<SplitRole> roles = split.Roles;
         var order = SampleOrder.ByStart(t0);
         // Per kept part (Train, Validation, Test): the sample seen so far whose window ends last.
@@ -58,13 +57,13 @@ public static class SplitCheck
         var w = leaks[0];
         throw new ModelingException(ModelingErrorKind.Leakage,
             $"Split leaks: {leaks.Count} sample(s) have a label window overlapping another part's; first: {w.EarlierRole} sample {w.Earlier} " +
-            $"[{LabelChecks.Time(t0[w.Earlier])}, {LabelChecks.Time(t1[w.Earlier])}] overlaps {w.LaterRole} sample {w.Later} " +
-            $"[{LabelChecks.Time(t0[w.Later])}, {LabelChecks.Time(t1[w.Later])}].")
+            $"[{ModelingChecks.Time(t0[w.Earlier])}, {ModelingChecks.Time(t1[w.Earlier])}] overlaps {w.LaterRole} sample {w.Later} " +
+            $"[{ModelingChecks.Time(t0[w.Later])}, {ModelingChecks.Time(t1[w.Later])}].")
         {
             Field = "t1",
             Row = w.Earlier,
-            Expected = $"< {LabelChecks.Time(t0[w.Later])}",
-            Actual = LabelChecks.Time(t1[w.Earlier]),
+            Expected = $"< {ModelingChecks.Time(t0[w.Later])}",
+            Actual = ModelingChecks.Time(t1[w.Earlier]),
         };
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using TickKernelExtensions.Market;
+using TickKernelExtensions.Modeling.Labels;
 
-namespace TickKernelExtensions.Modeling.Labels;
+namespace TickKernelExtensions.Modeling;
 
-/// <summary>Input checks and quote look-ups shared by the label kernels.</summary>
-internal static class LabelChecks
+/// <summary>Input checks and quote look-ups shared by the label and split kernels.</summary>
+internal static class ModelingChecks
 {
     public static void PositiveWidth(List<string> errors, string name, double value)
     {
