@@ -1,4 +1,5 @@
 using System.Globalization;
+using TickKernelExtensions.Market;
 
 namespace TickKernelExtensions.Modeling.Signals;
 
@@ -35,6 +36,12 @@ public sealed record TradeSignal
 
     /// <summary>When the signal stops being valid: UTC, whole microseconds, after <see cref="Time"/>.</summary>
     public required DateTime Expiry { get; init; }
+
+    /// <summary><see cref="Time"/> as UTC µs since the Unix epoch, the tick columns' unit.</summary>
+    public long TimeMicros => TickTime.ToMicros(Time);
+
+    /// <summary><see cref="Expiry"/> as UTC µs since the Unix epoch.</summary>
+    public long ExpiryMicros => TickTime.ToMicros(Expiry);
 
     /// <summary>True when the signal is still valid at <paramref name="utcNow"/> (the ticks' clock or a <see cref="TimeProvider"/>).</summary>
     public bool IsLiveAt(DateTime utcNow) => utcNow >= Time && utcNow < Expiry;

@@ -115,6 +115,14 @@ public sealed class TradeSignalJsonTests
     }
 
     [Fact]
+    public void TimeMicros_Sample_EpochMicroseconds()
+    {
+        // 2024-01-02T03:04:05.123456Z = 1,704,164,645 s and 123,456 µs after the epoch.
+        Assert.Equal(1_704_164_645_123_456, Sample().TimeMicros);
+        Assert.Equal(1_704_164_705_123_456, Sample().ExpiryMicros);
+    }
+
+    [Fact]
     public void IsLiveAt_BeforeDuringAndAtExpiry_OnlyDuring()
     {
         var s = Sample();
