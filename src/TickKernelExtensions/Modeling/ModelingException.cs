@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace TickKernelExtensions.Modeling;
+
+/// <summary>
+/// The one exception type of the modelling layer (labels, splits, signals). <see cref="Kind"/> is machine readable;
+/// the message names the field (column or option), the row, and the expected and actual value when they are known.
+/// </summary>
+public sealed class ModelingException : Exception
+{
+    public ModelingException(ModelingErrorKind kind, string message, Exception? inner = null)
+        : base(message, inner) => Kind = kind;
+
+    public ModelingException() : this(ModelingErrorKind.InvalidInput, "Modeling error.") { }
+
+    public ModelingException(string message) : this(ModelingErrorKind.InvalidInput, message) { }
+
+    public ModelingException(string message, Exception inner) : this(ModelingErrorKind.InvalidInput, message, inner) { }
+
+    /// <summary>Why it failed.</summary>
+    public ModelingErrorKind Kind { get; }
+
+    /// <summary>The field (input column or option) concerned, when known.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>The 0-based row of the input column concerned, when known.</summary>
+    public int? Row { get; init; }
+
+    /// <summary>What was expected, when known.</summary>
+    public string? Expected { get; init; }
+
+    /// <summary>What was found, when known.</summary>
+    public string? Actual { get; init; }
+
+    /// <inheritdoc />
+    public override string Message
+    {
+        get
+        {
+            var b = new StringBuilder(base.Message);
+            var details = new List<string>(4);
+            if (Field is not null)
+            {
+                details.Add(Row is null ? $"field '{Field}'" : $"field '{Field}' row {Row.Value}");
+            }
+            if (Expected is not null)
+            {
+                details.Add($"expected {Expected}");
+            }
+            if (Actual is not null)
+            {
+                details.Add($"actual {Actual}");
+            }
+            if (details.Count > 0)
+            {
+                b.Append(" (").Append(string.Join(", ", details)).Append(')');
+            }
+            return b.ToString();
+        }
+    }
+
+    internal static ModelingException InvalidOptions(string what, List<string> errors) =>
+        new(ModelingErrorKind.InvalidOptions, $"Invalid {what}: {string.Join("; ", errors)}.");
+}
