@@ -167,6 +167,9 @@ public sealed partial class FileTrackingStore
         return new TrackingRun(ReadRunInfo(folder), parameters, tags, metrics);
     }
 
+    /// <summary>The run's <c>artifacts/</c> folder inside this <c>mlruns/</c> (whatever absolute URI its meta.yaml holds).</summary>
+    public string ArtifactFolder(string runId) => Path.Combine(RunFolder(runId), "artifacts");
+
     private static bool IsRunId(string name) => name.Length == 32 && name.All(char.IsAsciiHexDigitLower);
 
     private string RunFolder(string runId)
