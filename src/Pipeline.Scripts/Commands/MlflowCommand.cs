@@ -28,7 +28,8 @@ internal static class MlflowCommand
         var from = new Option<string>("--from") { Description = "The local mlruns/ folder (MLflow file-store layout).", DefaultValueFactory = _ => Path.Combine("data", "mlruns") };
         var to = new Option<string?>("--to") { Description = "The tracking server, http(s)://host:port (default: MLFLOW_TRACKING_URI)." };
         var statePath = new Option<string?>("--state") { Description = "The sync state file recording what was sent (default: mlflow-sync.json beside the mlruns folder)." };
-        var command = new Command("sync", "Replay local runs and registered models to an MLflow server; runs already sent are skipped.") { from, to, statePath };
+        var attempts = new Option<int>("--max-attempts") { Description = "Attempts per request on HTTP 429, 5xx and connection failures, with exponential backoff.", DefaultValueFactory = _ => 5 };
+        var command = new Command("sync", "Replay local runs and registered models to an MLflow server; runs already sent are skipped.") { from, to, statePath, attempts };
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var root = Path.GetFullPath(r.GetValue(from)!);
@@ -54,7 +55,7 @@ internal static class MlflowCommand
             var state = r.GetValue(statePath) ?? Path.Combine(Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!, "mlflow-sync.json");
             var target = options!.TrackingUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
             output.WriteLine($"sync {root} -> {target}");
-            using var server = new RestTrackingStore(options);
+            using var server = new RestTrackingStore(options with { MaxAttempts = r.GetValue(attempts) });
             var summary = await MlflowSync.SyncAsync(FileTrackingStore.Open(root), server, state, target, new Lines(output), ct);
             output.WriteLine($"synced {summary.RunsSynced} run(s), {summary.RunsSkipped} already on the server, {summary.RunsUnfinished} still running; "
                 + $"{summary.ModelVersionsSynced} model version(s), {summary.AliasesSet} alias(es)");

@@ -24,6 +24,7 @@ public sealed class RestTrackingStoreTests
 
         var batches = server.To("/runs/log-batch").Select(r => JsonNode.Parse(r.Body)!).ToList();
         Assert.Equal(3, batches.Count);
+        // The param and the tag take two of the first request's 1000 entities.
         Assert.Equal([998, 1000, 502], batches.Select(b => b["metrics"]!.AsArray().Count));
         Assert.All(batches, b => Assert.Equal("0123456789abcdef0123456789abcdef", (string)b["run_id"]!));
         Assert.Equal("lr", (string)batches[0]["params"]![0]!["key"]!);
