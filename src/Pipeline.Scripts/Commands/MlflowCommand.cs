@@ -53,7 +53,7 @@ internal static class MlflowCommand
             }
             var output = r.InvocationConfiguration.Output;
             var state = r.GetValue(statePath) ?? Path.Combine(Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar))!, "mlflow-sync.json");
-            var target = options!.TrackingUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            var target = options!.DisplayUri;
             output.WriteLine($"sync {root} -> {target}");
             using var server = new RestTrackingStore(options with { MaxAttempts = r.GetValue(attempts) });
             var summary = await MlflowSync.SyncAsync(FileTrackingStore.Open(root), server, state, target, new Lines(output), ct);

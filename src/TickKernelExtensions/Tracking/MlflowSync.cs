@@ -35,7 +35,7 @@ public static class MlflowSync
                     continue;
                 }
                 remoteExperiment ??= await client.GetOrCreateExperimentAsync(experiment.Name, cancellationToken);
-                var remoteId = await ReplayRunAsync(source, target, info, remoteExperiment, cancellationToken);
+                var remoteId = await ReplayRunAsync(source, target, info, remoteExperiment, progress, cancellationToken);
                 state.Runs[info.RunId] = remoteId;
                 state.Save(statePath, targetKey);
                 synced++;
@@ -81,7 +81,7 @@ public static class MlflowSync
         return new SyncSummary(synced, skipped, unfinished, versions, aliases);
     }
 
-    private static async Task<string> ReplayRunAsync(FileTrackingStore source, ITrackingStore target, TrackingRunInfo info, string experimentId, CancellationToken cancellationToken)
+    private static async Task<string> ReplayRunAsync(FileTrackingStore source, ITrackingStore target, TrackingRunInfo info, string experimentId, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var run = source.ReadRun(info.RunId);
         var created = await target.CreateRunAsync(new RunCreation
@@ -99,7 +99,17 @@ public static class MlflowSync
             foreach (var file in Directory.EnumerateFiles(artifacts, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var folder = Path.GetRelativePath(artifacts, Path.GetDirectoryName(file)!).Replace('\\', '/');
-                await target.LogArtifactAsync(created, file, folder == "." ? null : folder, cancellationToken);
+                try
+                {
+                    await target.LogArtifactAsync(created, file, folder == "." ? null : folder, cancellationToken);
+                }
+                catch (TrackingException e) when (e.Kind == TrackingErrorKind.NotSupported)
+                {
+                    // The server keeps artifacts where this client cannot write (e.g. s3:// without the proxy): the run's
+                    // data still syncs, and the reason is reported once per run.
+                    progress?.Report($"run {info.RunId}: artifacts not sent: {e.Message}");
+                    break;
+                }
             }
         }
         await target.UpdateRunAsync(created.RunId, info.Status, info.EndTime, cancellationToken);

@@ -94,7 +94,10 @@ public sealed record RestTrackingOptions
         return this;
     }
 
+    /// <summary>The server URI without user info or query (safe to print and to key state by).</summary>
+    public string DisplayUri => $"{TrackingUri.Scheme}://{TrackingUri.Authority}{TrackingUri.AbsolutePath}".TrimEnd('/');
+
     /// <summary>The URI and the kind of authentication, never the secrets.</summary>
     public override string ToString() =>
-        $"RestTrackingOptions {{ TrackingUri = {TrackingUri.GetLeftPart(UriPartial.Path)}, Auth = {(Token is not null ? "bearer" : Username is not null ? "basic" : "none")} }}";
+        $"RestTrackingOptions {{ TrackingUri = {DisplayUri}, Auth = {(Token is not null ? "bearer" : Username is not null ? "basic" : "none")} }}";
 }

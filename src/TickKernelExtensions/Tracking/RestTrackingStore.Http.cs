@@ -74,7 +74,8 @@ public sealed partial class RestTrackingStore
             }
             else if (file is not null)
             {
-                request.Content = new ByteArrayContent(await File.ReadAllBytesAsync(file, cancellationToken));
+                // Opened per attempt and streamed (artifacts can be large); disposed with the request.
+                request.Content = new StreamContent(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true));
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
             }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -64,6 +64,7 @@ public sealed class RestTrackingStoreTests
         var headers = server.Requests.Select(r => r.Authorization).ToList();
         Assert.Equal(["Bearer s3cret-token", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:pa:ss")), null], headers);
         Assert.DoesNotContain("s3cret", new RestTrackingOptions { TrackingUri = server.Url, Token = "s3cret-token" }.ToString(), StringComparison.Ordinal);
+        Assert.Equal("https://mlflow.example:5000/prefix", new RestTrackingOptions { TrackingUri = new Uri("https://bob:s3cret@mlflow.example:5000/prefix/") }.DisplayUri);
     }
 
     [Fact]
