@@ -96,6 +96,22 @@ public sealed class MlflowCommandTests
     }
 
     [Fact]
+    public async Task Sync_ServerArtifactRootOnS3_RunsSyncedArtifactsReported()
+    {
+        using var dir = new TempDirectory();
+        var (root, ids) = await LocalStoreAsync(dir);
+        await using var server = new FakeMlflowServer { ArtifactRoot = "s3://bucket" };
+
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("mlflow", "sync", "--from", root, "--to", server.Url.ToString());
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"run {ids[0]}: artifacts not sent: ", output, StringComparison.Ordinal);
+        Assert.Contains("artifact root 's3://bucket/1/00000000000000000000000000000001/artifacts' is neither mlflow-artifacts:", output, StringComparison.Ordinal);
+        Assert.Equal(2, server.To("/runs/update").Count);
+        Assert.Empty(server.Artifacts);
+    }
+
+    [Fact]
     public async Task Sync_NoServerUri_ExitThree()
     {
         using var dir = new TempDirectory();

@@ -49,6 +49,9 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The artifact root runs get (default <c>mlflow-artifacts:</c>, the proxy; <c>s3://bucket</c> plays a server started with --no-serve-artifacts).</summary>
+    public string ArtifactRoot { get; set; } = "mlflow-artifacts:";
+
     public ConcurrentQueue<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = new();
 
     /// <summary>Artifacts uploaded: path after /api/2.0/mlflow-artifacts/artifacts/ → bytes.</summary>
@@ -138,7 +141,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
                         {
                             ["run_id"] = runId, ["run_uuid"] = runId, ["experiment_id"] = exp, ["run_name"] = (string?)json["run_name"],
                             ["user_id"] = (string?)json["user_id"], ["status"] = "RUNNING", ["start_time"] = json["start_time"]?.ToString(),
-                            ["artifact_uri"] = $"mlflow-artifacts:/{exp}/{runId}/artifacts", ["lifecycle_stage"] = "active",
+                            ["artifact_uri"] = $"{ArtifactRoot}/{exp}/{runId}/artifacts", ["lifecycle_stage"] = "active",
                         },
                         ["data"] = new JsonObject(),
                     },

@@ -136,6 +136,22 @@ public sealed class RestTrackingStoreTests
     }
 
     [Fact]
+    public async Task Send_NothingListening_RetriedThenServerErrorNamingEndpoint()
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var store = new RestTrackingStore(new RestTrackingOptions { TrackingUri = new Uri($"http://127.0.0.1:{port}"), MaxAttempts = 2, InitialBackoff = TimeSpan.FromMilliseconds(1) });
+
+        var e = await Assert.ThrowsAsync<TrackingException>(() => store.CreateExperimentAsync("wf", cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(TrackingErrorKind.Server, e.Kind);
+        Assert.Null(e.StatusCode);
+        Assert.StartsWith("POST /api/2.0/mlflow/experiments/create: no answer after 2 attempt(s)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_Invalid_EveryProblemNamed()
     {
         var e = Assert.Throws<TrackingException>(() => new RestTrackingOptions { TrackingUri = new Uri("ftp://x/"), MaxAttempts = 0, Username = "u" }.Validate());
