@@ -24,6 +24,7 @@ internal static class PipelineCli
         root.Subcommands.Add(RunAllCommand.Build());
         root.Subcommands.Add(KernelCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
+        root.Subcommands.Add(MlflowCommand.Build());
         root.Subcommands.Add(RunCommand.BuildWorker());
         return root;
     }
