@@ -78,8 +78,7 @@ internal static class ProcessCommand
                     (r.GetValue(skipSilver) ? "pipeline process without --skip-silver" : "pipeline publish (or notebooks/02-lakehouse.ipynb)") + " first.");
                 return 3;
             }
-            var progress = new Progress<ProcessingProgress>(p => Console.Error.WriteLine(
-                string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total} {p.Current}")));
+            var progress = new ProgressPrinter(Console.Error);
             SilverResult? silver = null;
             if (!r.GetValue(skipSilver))
             {
