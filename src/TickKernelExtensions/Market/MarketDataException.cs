@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace TickKernelExtensions.Market;
 
@@ -36,41 +35,12 @@ public sealed class MarketDataException : Exception
     public string? Actual { get; init; }
 
     /// <inheritdoc />
-    public override string Message
-    {
-        get
-        {
-            var b = new StringBuilder();
-            if (File is not null)
-            {
-                b.Append(File);
-                if (Line is not null)
-                {
-                    b.Append(':').Append(Line.Value);
-                }
-                b.Append(": ");
-            }
-            b.Append(base.Message);
-            var details = new List<string>(3);
-            if (Field is not null && !base.Message.Contains($"field '{Field}'", StringComparison.Ordinal))
-            {
-                details.Add($"field '{Field}'");
-            }
-            if (Expected is not null)
-            {
-                details.Add($"expected {Expected}");
-            }
-            if (Actual is not null)
-            {
-                details.Add($"actual '{Actual}'");
-            }
-            if (details.Count > 0)
-            {
-                b.Append(" (").Append(string.Join(", ", details)).Append(')');
-            }
-            return b.ToString();
-        }
-    }
+    public override string Message => ErrorText.Compose(
+        File is null ? null : Line is { } line ? $"{File}:{line}" : File,
+        base.Message,
+        Field is not null && !base.Message.Contains($"field '{Field}'", StringComparison.Ordinal) ? ErrorText.Field(Field) : null,
+        ErrorText.Expected(Expected),
+        ErrorText.Actual(Actual, quoted: true));
 
     /// <summary>Copies this error with the source (and line) filled in, keeping everything else.</summary>
     public MarketDataException At(string source, long? line = null) =>

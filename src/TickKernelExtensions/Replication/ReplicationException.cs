@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace TickKernelExtensions.Replication;
 
@@ -33,34 +32,5 @@ public sealed class ReplicationException : Exception
     public string? Actual { get; init; }
 
     /// <inheritdoc />
-    public override string Message
-    {
-        get
-        {
-            var b = new StringBuilder();
-            if (File is not null)
-            {
-                b.Append(File).Append(": ");
-            }
-            b.Append(base.Message);
-            var details = new List<string>(3);
-            if (Field is not null)
-            {
-                details.Add($"field '{Field}'");
-            }
-            if (Expected is not null)
-            {
-                details.Add($"expected {Expected}");
-            }
-            if (Actual is not null)
-            {
-                details.Add($"actual {Actual}");
-            }
-            if (details.Count > 0)
-            {
-                b.Append(" (").Append(string.Join(", ", details)).Append(')');
-            }
-            return b.ToString();
-        }
-    }
+    public override string Message => ErrorText.Compose(File, base.Message, ErrorText.Field(Field), ErrorText.Expected(Expected), ErrorText.Actual(Actual));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace TickKernelExtensions.Storage;
 
@@ -45,42 +44,12 @@ public sealed class ObjectStoreException : Exception
     public bool IsTransient => Kind == ObjectStoreErrorKind.Transient;
 
     /// <inheritdoc />
-    public override string Message
-    {
-        get
-        {
-            var b = new StringBuilder();
-            if (Bucket is not null || Key is not null)
-            {
-                b.Append(Bucket).Append(Bucket is not null && Key is not null ? "/" : "").Append(Key).Append(": ");
-            }
-            b.Append(base.Message);
-            var details = new List<string>(5);
-            if (StatusCode is not null)
-            {
-                details.Add($"HTTP {StatusCode}");
-            }
-            if (ErrorCode is not null)
-            {
-                details.Add(ErrorCode);
-            }
-            if (Field is not null)
-            {
-                details.Add($"field '{Field}'");
-            }
-            if (Expected is not null)
-            {
-                details.Add($"expected {Expected}");
-            }
-            if (Actual is not null)
-            {
-                details.Add($"actual {Actual}");
-            }
-            if (details.Count > 0)
-            {
-                b.Append(" (").Append(string.Join(", ", details)).Append(')');
-            }
-            return b.ToString();
-        }
-    }
+    public override string Message => ErrorText.Compose(
+        Bucket is null && Key is null ? null : Bucket + (Bucket is not null && Key is not null ? "/" : "") + Key,
+        base.Message,
+        StatusCode is null ? null : $"HTTP {StatusCode}",
+        ErrorCode,
+        ErrorText.Field(Field),
+        ErrorText.Expected(Expected),
+        ErrorText.Actual(Actual));
 }
