@@ -200,7 +200,7 @@ internal static class SqlPushdown
                 var v = value.GetProperty("value");
                 return type switch
                 {
-                    "VARCHAR" when v.ValueKind == JsonValueKind.String => SqlString(v.GetString()!),
+                    "VARCHAR" when v.ValueKind == JsonValueKind.String => IcebergParquetFileReader.Literal(v.GetString()!),
                     "BOOLEAN" when v.ValueKind is JsonValueKind.True or JsonValueKind.False => v.ValueKind == JsonValueKind.True ? "true" : "false",
                     "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" or "DOUBLE" or "FLOAT"
                         when v.ValueKind == JsonValueKind.Number => $"CAST({v.GetRawText()} AS {type})",
@@ -229,8 +229,6 @@ internal static class SqlPushdown
         }
         return info.ValueKind == JsonValueKind.Null && PlainTypes.Contains(id) ? id : null;
     }
-
-    private static string SqlString(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     // DuckDB serialises a decimal constant as its unscaled integer: 15 with scale 1 is 1.5.
     private static string DecimalText(string unscaled, int scale)

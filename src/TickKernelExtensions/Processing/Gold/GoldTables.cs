@@ -91,16 +91,16 @@ public static class GoldTables
     }
 
     // One symbol, day by day: bars and features continue across days. Completed bars wait in a small buffer until their
-    // open day can no longer change (a bar opening on day d may complete only when day d + 1's first tick arrives), then
-    // are written, so memory holds about two days of bars whatever the date range.
+    // open day can no longer change (a bar opening on day d may complete only when day d + 1's first tick arrives); then
+    // their features are computed (in bar order, so the calculator sees one continuous series) and both are written, so
+    // memory holds about two days of bars whatever the date range.
     private static List<(LakePartition, string, string, int)> BuildSymbol(
         IcebergTableReader silver, string symbol, List<LakePartition> days, GoldOptions options, IcebergSchema featuresSchema,
         DuckDBConnection connection, string staging, CancellationToken cancellationToken)
     {
         var builder = new TimeBarBuilder(options.Bars);
         var calculator = new FeatureSetCalculator(options.FeatureSet);
-        var bars = new BarColumns(4096);
-        var features = calculator.CreateTable(4096);
+        var pending = new BarColumns(4096);
         var flags = new List<int>();
         var kept = new TickColumns(16_384);
         var writer = new LakeParquetFile(connection);
@@ -117,97 +117,68 @@ public static class GoldTables
                     kept.Add(ticks.Timestamps[i], ticks.Bids[i], ticks.Asks[i], ticks.BidVolumes[i], ticks.AskVolumes[i]);
                 }
             }
-            var before = bars.Count;
-            builder.Add(kept, bars);
-            calculator.Append(Slice(bars, before), features);
-            WriteDays(symbol, bars, features, TickTime.ToMicros(day.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), featuresSchema, writer, staging, output);
+            builder.Add(kept, pending);
+            pending = WriteDays(symbol, pending, TickTime.ToMicros(day.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), calculator, featuresSchema, writer, staging, output);
         }
-        var last = bars.Count;
-        builder.Flush(bars);
-        calculator.Append(Slice(bars, last), features);
-        WriteDays(symbol, bars, features, long.MaxValue, featuresSchema, writer, staging, output);
+        builder.Flush(pending);
+        WriteDays(symbol, pending, long.MaxValue, calculator, featuresSchema, writer, staging, output);
         return output;
     }
 
-    private static BarColumns Slice(BarColumns bars, int from)
-    {
-        var slice = new BarColumns(Math.Max(1, bars.Count - from));
-        slice.AddRange(bars, from, bars.Count - from);
-        return slice;
-    }
-
-    // Writes every buffered bar (and its feature row) that opens before `before`, one file pair per open day, and keeps the rest.
-    private static void WriteDays(
-        string symbol, BarColumns bars, FeatureTable features, long before, IcebergSchema featuresSchema, LakeParquetFile writer, string staging,
-        List<(LakePartition, string, string, int)> output)
+    // Writes every pending bar that opens before `before`, with its feature row, one file pair per open day; returns the rest.
+    private static BarColumns WriteDays(
+        string symbol, BarColumns pending, long before, FeatureSetCalculator calculator, IcebergSchema featuresSchema, LakeParquetFile writer,
+        string staging, List<(LakePartition, string, string, int)> output)
     {
         var start = 0;
-        while (start < bars.Count && bars.OpenTimes[start] < before)
+        while (start < pending.Count && pending.OpenTimes[start] < before)
         {
-            var dayNumber = TickTime.DayNumber(bars.OpenTimes[start]);
+            var dayNumber = TickTime.DayNumber(pending.OpenTimes[start]);
             var end = start;
-            while (end < bars.Count && bars.OpenTimes[end] < before && TickTime.DayNumber(bars.OpenTimes[end]) == dayNumber)
+            while (end < pending.Count && pending.OpenTimes[end] < before && TickTime.DayNumber(pending.OpenTimes[end]) == dayNumber)
             {
                 end++;
             }
+            var bars = Slice(pending, start, end - start);
+            var features = calculator.CreateTable(bars.Count);
+            calculator.Append(bars, features);
             var day = DateOnly.FromDayNumber(LakeParquetFile.EpochDayNumber + dayNumber);
             var folder = Path.Combine(staging, symbol, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
             var barsFile = Path.Combine(folder, "bars.parquet");
             var featuresFile = Path.Combine(folder, "features.parquet");
-            var first = start;
-            writer.Write(barsFile, GoldSchemas.BarsSchema, end - start, (a, i) =>
+            writer.Write(barsFile, GoldSchemas.BarsSchema, bars.Count, (a, i) =>
             {
-                var bar = bars[first + i];
+                var bar = bars[i];
                 var row = a.CreateRow().AppendValue(symbol).AppendValue(bar.OpenTime).AppendValue(bar.CloseTime).AppendValue(bar.TickCount);
                 foreach (var field in Fields)
                 {
-                    row = row.AppendValue(bars.Column(field)[first + i]);
+                    row = row.AppendValue(bars.Column(field)[i]);
                 }
                 row.EndRow();
             });
-            writer.Write(featuresFile, featuresSchema, end - start, (a, i) =>
+            writer.Write(featuresFile, featuresSchema, features.Count, (a, i) =>
             {
-                var row = a.CreateRow().AppendValue(symbol).AppendValue(features.OpenTimes[first + i]).AppendValue(features.CloseTimes[first + i]);
+                var row = a.CreateRow().AppendValue(symbol).AppendValue(features.OpenTimes[i]).AppendValue(features.CloseTimes[i]);
                 for (var c = 0; c < features.ColumnNames.Count; c++)
                 {
-                    var v = features.Column(c)[first + i];
+                    var v = features.Column(c)[i];
                     row = double.IsNaN(v) ? row.AppendNullValue() : row.AppendValue(v);
                 }
                 row.EndRow();
             });
-            output.Add((new LakePartition(symbol, day), barsFile, featuresFile, end - start));
+            output.Add((new LakePartition(symbol, day), barsFile, featuresFile, bars.Count));
             start = end;
         }
-        if (start > 0)
-        {
-            Drop(bars, features, start);
-        }
+        return start == 0 ? pending : Slice(pending, start, pending.Count - start);
+    }
+
+    private static BarColumns Slice(BarColumns bars, int from, int count)
+    {
+        var slice = new BarColumns(Math.Max(16, count));
+        slice.AddRange(bars, from, count);
+        return slice;
     }
 
     private static readonly BarField[] Fields = Enum.GetValues<BarField>();
-
-    // Removes the first `count` rows of both buffers.
-    private static void Drop(BarColumns bars, FeatureTable features, int count)
-    {
-        var keptBars = new BarColumns(Math.Max(16, bars.Count - count));
-        keptBars.AddRange(bars, count, bars.Count - count);
-        bars.Clear();
-        bars.AddRange(keptBars, 0, keptBars.Count);
-        var row = new double[features.ColumnNames.Count];
-        var rest = Enumerable.Range(count, features.Count - count).Select(i =>
-        {
-            var values = new double[row.Length];
-            for (var c = 0; c < values.Length; c++)
-            {
-                values[c] = features.Column(c)[i];
-            }
-            return (features.OpenTimes[i], features.CloseTimes[i], values);
-        }).ToList();
-        features.Clear();
-        foreach (var (open, close, values) in rest)
-        {
-            features.AddRow(open, close, values);
-        }
-    }
 }

@@ -26,7 +26,7 @@ internal sealed class LakeParquetFile
     public void Write(string path, IcebergSchema schema, int rows, Action<DuckDBAppender, int> fill)
     {
         var table = "lake_rows_" + Guid.NewGuid().ToString("N");
-        Execute($"CREATE TEMPORARY TABLE {table} ({string.Join(", ", schema.Fields.Select(f => $"{Quote(f.Name)} {StagingType(f)}"))})");
+        Execute($"CREATE TEMPORARY TABLE {table} ({string.Join(", ", schema.Fields.Select(f => $"{IcebergParquetFileReader.Quote(f.Name)} {StagingType(f)}"))})");
         try
         {
             using (var appender = _connection.CreateAppender(table))
@@ -40,8 +40,8 @@ internal sealed class LakeParquetFile
             var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {
-                Execute($"COPY (SELECT {string.Join(", ", schema.Fields.Select(Select))} FROM {table}) TO {Literal(temp)} " +
-                    $"(FORMAT PARQUET, COMPRESSION ZSTD, FIELD_IDS {{{string.Join(", ", schema.Fields.Select(f => Quote(f.Name) + ": " + f.Id.ToString(CultureInfo.InvariantCulture)))}}})");
+                Execute($"COPY (SELECT {string.Join(", ", schema.Fields.Select(Select))} FROM {table}) TO {IcebergParquetFileReader.Literal(temp)} " +
+                    $"(FORMAT PARQUET, COMPRESSION ZSTD, FIELD_IDS {{{string.Join(", ", schema.Fields.Select(f => IcebergParquetFileReader.Quote(f.Name) + ": " + f.Id.ToString(CultureInfo.InvariantCulture)))}}})");
                 File.Move(temp, path, overwrite: false);
             }
             finally
@@ -64,7 +64,7 @@ internal sealed class LakeParquetFile
 
     private static string Select(IcebergField f)
     {
-        var name = Quote(f.Name);
+        var name = IcebergParquetFileReader.Quote(f.Name);
         var value = ((IcebergPrimitiveType)f.Type).TypeId switch
         {
             IcebergTypeId.TimestampTz => $"make_timestamp({name})::TIMESTAMPTZ",
@@ -81,10 +81,6 @@ internal sealed class LakeParquetFile
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>Opens a DuckDB connection whose session time zone is UTC (timestamps are converted as UTC).</summary>
     public static DuckDBConnection OpenConnection()

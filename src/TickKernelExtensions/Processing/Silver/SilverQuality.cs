@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using TickKernelExtensions.Lakehouse.Catalog;
 using TickKernelExtensions.Lakehouse.Iceberg;
@@ -82,17 +82,6 @@ public static class SilverQuality
         });
     }
 
-    internal static string Snake(string name)
-    {
-        var s = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                s.Append('_');
-            }
-            s.Append(char.ToLowerInvariant(name[i]));
-        }
-        return s.ToString();
-    }
+    /// <summary>A member name as a column name, in snake case (<c>CrossedQuote</c> → <c>crossed_quote</c>).</summary>
+    internal static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }
