@@ -48,6 +48,9 @@ public interface IIcebergCatalog : IAsyncDisposable
     /// <exception cref="CatalogException"><see cref="CatalogErrorKind.TableNotFound"/>.</exception>
     Task<CatalogTableEntry> LoadTableAsync(TableIdentifier table, CancellationToken cancellationToken = default);
 
+    /// <summary>The table's row, or null when the table is not registered: one lookup where exists-then-load takes two.</summary>
+    Task<CatalogTableEntry?> TryLoadTableAsync(TableIdentifier table, CancellationToken cancellationToken = default);
+
     /// <summary>True when the table is registered.</summary>
     Task<bool> TableExistsAsync(TableIdentifier table, CancellationToken cancellationToken = default);
 

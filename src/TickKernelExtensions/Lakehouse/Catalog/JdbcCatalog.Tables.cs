@@ -35,6 +35,14 @@ public sealed partial class JdbcCatalog
     }
 
     /// <inheritdoc />
+    public async Task<CatalogTableEntry?> TryLoadTableAsync(TableIdentifier table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        return await FindAsync(connection, table, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<bool> TableExistsAsync(TableIdentifier table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -19,6 +19,7 @@ public sealed class LakehouseSqlReader : IAsyncDisposable, IDisposable
         DuckDBCommand command, DuckDBDataReader reader, string sql, IReadOnlyList<string?> types, IReadOnlyList<TableScan> scans, Action close)
     {
         Scans = scans;
+        ExecutedSql = command.CommandText;
         _close = close;
         _command = command;
         _reader = reader;
@@ -31,6 +32,12 @@ public sealed class LakehouseSqlReader : IAsyncDisposable, IDisposable
 
     /// <summary>What the query read of each catalog table: the snapshot, and the files kept and left out by pruning.</summary>
     public IReadOnlyList<TableScan> Scans { get; }
+
+    /// <summary>
+    /// The SQL DuckDB ran: each table reference replaced by its scan as a derived table (<c>(SELECT … FROM
+    /// read_parquet(…)) AS ticks</c>), or by a view in the query's catalog where a derived table cannot stand in.
+    /// </summary>
+    public string ExecutedSql { get; }
 
     /// <summary>The result's columns, in order, with DuckDB's type names in lower case.</summary>
     public IReadOnlyList<QueryColumn> Columns { get; }

@@ -21,6 +21,9 @@ public sealed record QueryResult(IReadOnlyList<QueryColumn> Columns, IReadOnlyLi
     /// </summary>
     public IReadOnlyList<TableScan> Scans { get; init; } = [];
 
+    /// <summary>The SQL DuckDB ran (see <see cref="LakehouseSqlReader.ExecutedSql"/>); empty for a result built by hand.</summary>
+    public string ExecutedSql { get; init; } = "";
+
     /// <summary>The position of the column named <paramref name="name"/> (ordinal, case-insensitive, as SQL names are).</summary>
     /// <exception cref="KeyNotFoundException">No such column; the message lists the columns there are.</exception>
     public int Ordinal(string name)

@@ -35,6 +35,63 @@ internal static class SqlPushdown
         return found;
     }
 
+    /// <summary>
+    /// True when DuckDB serialised every statement of the SQL: it serialises SELECTs only and answers anything else
+    /// with <c>"error": true</c> (it does not throw), so a true here means the SQL cannot have changed any state.
+    /// </summary>
+    public static bool IsSelectOnly(string? serializedTree)
+    {
+        if (serializedTree is null)
+        {
+            return false;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(serializedTree);
+            return document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.False;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How many times the tree references each of <paramref name="views"/> as a table; null when the tree is not SELECTs.</summary>
+    public static Dictionary<(string Schema, string View), int>? CountTableReferences(string serializedTree, IReadOnlySet<(string Schema, string View)> views)
+    {
+        using var document = JsonDocument.Parse(serializedTree);
+        var root = document.RootElement;
+        if (!root.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.False)
+        {
+            return null;
+        }
+        var counts = new Dictionary<(string, string), int>();
+        Count(root, views, counts);
+        return counts;
+    }
+
+    private static void Count(JsonElement e, IReadOnlySet<(string, string)> views, Dictionary<(string, string), int> counts)
+    {
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray())
+            {
+                Count(item, views, counts);
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (View(e) is { } view && views.Contains(view))
+            {
+                counts[view] = counts.GetValueOrDefault(view) + 1;
+            }
+            foreach (var property in e.EnumerateObject())
+            {
+                Count(property.Value, views, counts);
+            }
+        }
+    }
+
     private static void Visit(JsonElement e, IReadOnlySet<(string, string)> views, Dictionary<(string, string), List<List<SqlPushdownCandidate>>?> found)
     {
         if (e.ValueKind == JsonValueKind.Array)

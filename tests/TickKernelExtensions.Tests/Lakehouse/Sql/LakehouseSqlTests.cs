@@ -176,6 +176,27 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_TablesInFromClauses_AreReadAsDerivedTablesWithoutViews()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+
+        var plain = await lake.Sql.QueryAsync(
+            "SELECT e.name, f.id FROM athena.example e JOIN athena.example AS f USING (id) WHERE e.id > 0 ORDER BY 2", cancellationToken: Ct);
+        var versioned = await lake.Sql.QueryAsync(
+            "SELECT count(*) FROM spark.bunnies FOR VERSION AS OF 7505300640432048841 WHERE bunnies.\"Breed Name\" IS NOT NULL", cancellationToken: Ct);
+        var qualified = await lake.Sql.QueryAsync("SELECT athena.example.name FROM athena.example ORDER BY 1", cancellationToken: Ct);
+
+        Assert.Equal([["Alice", 1], ["Bob", 2]], plain.Rows);
+        Assert.Contains("read_parquet(", plain.ExecutedSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"athena\".", plain.ExecutedSql, StringComparison.Ordinal);
+        Assert.Equal(21L, Assert.Single(versioned.Rows)[0]);
+        Assert.Contains(") AS \"bunnies\"", versioned.ExecutedSql, StringComparison.Ordinal);
+        // A column qualified by schema and table needs the schema: that query runs over a view.
+        Assert.Equal([["Alice"], ["Bob"]], qualified.Rows);
+        Assert.Contains("\"athena\".\"example\"", qualified.ExecutedSql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryAsync_NestedNamespace_IsReachableByItsDottedName()
     {
         await using var lake = await FixtureLake.CreateAsync();
@@ -282,6 +303,52 @@ public sealed class LakehouseSqlTests
         Assert.Equal("bigint", reader.Columns[1].Type);
         Assert.Equal(15, rows.Count);
         Assert.Equal([0L, "New Zealand"], [rows[0][1], rows[0][0]]);
+    }
+
+    [Fact]
+    public async Task QueryAsync_AfterATableIsDropped_ItsViewFromAnEarlierQueryIsNotReused()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+        Assert.Equal(2L, Assert.Single((await lake.Sql.QueryAsync("SELECT count(*) FROM athena.example", cancellationToken: Ct)).Rows)[0]);
+
+        await lake.Sql.Catalog.DropTableAsync(new TableIdentifier("athena", "example"), Ct);
+
+        // The pooled connection still has the earlier query's catalog attached; its views must be gone.
+        for (var i = 0; i < 6; i++)
+        {
+            var e = await Assert.ThrowsAsync<LakehouseSqlException>(() => lake.Sql.QueryAsync("SELECT count(*) FROM athena.example", cancellationToken: Ct));
+            Assert.Equal(LakehouseSqlErrorKind.UnknownTable, e.Kind);
+        }
+    }
+
+    [Fact]
+    public async Task QueryAsync_TablesAQueryCreated_AreNotSeenByTheNextQuery()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+        await lake.Sql.QueryAsync("SELECT count(*) FROM athena.example", cancellationToken: Ct);
+
+        await lake.Sql.QueryAsync("CREATE TABLE scratch AS SELECT id FROM athena.example; SELECT count(*) FROM scratch", cancellationToken: Ct);
+
+        for (var i = 0; i < 6; i++)
+        {
+            var e = await Assert.ThrowsAsync<LakehouseSqlException>(() => lake.Sql.QueryAsync("SELECT count(*) FROM scratch", cancellationToken: Ct));
+            Assert.Contains("scratch", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task QueryAsync_ConcurrentQueriesAtDifferentSnapshots_EachSeeTheirOwn()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+
+        // Pooled connections are shared in turn: a view left by a query at one snapshot must never answer another.
+        var counts = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            var sql = i % 2 == 0 ? "SELECT count(*) FROM spark.bunnies" : "SELECT count(*) FROM spark.bunnies FOR VERSION AS OF 7505300640432048841";
+            return (Expected: i % 2 == 0 ? 20L : 21L, Actual: Assert.Single((await lake.Sql.QueryAsync(sql, cancellationToken: Ct)).Rows)[0]);
+        }, Ct)));
+
+        Assert.All(counts, c => Assert.Equal(c.Expected, c.Actual));
     }
 
     [Fact]
