@@ -82,18 +82,23 @@ public sealed class ModelBundleTests(TrainedModels models) : IClassFixture<Train
     }
 
     [Fact]
-    public void GatherInputs_FeatureRow_PicksTheSignatureColumnsInOrder()
+    public void GatherInputs_WiderFeatureSet_PicksTheSignatureColumnsInOrder()
     {
         using var temp = new TempDirectory();
-        var content = BundleTestModels.Content(models.Classifier);
-        var folder = ModelBundleWriter.Write(content, BundleTestModels.Options(temp.Path)).Folder;
+        var wider = new FeatureSetDefinition("test-wide", 1,
+        [
+            FeatureSpec.LogReturn(1), FeatureSpec.LogReturn(15), FeatureSpec.LogReturn(5), FeatureSpec.RealizedVolatility(15),
+            FeatureSpec.QuoteImbalance(), FeatureSpec.RelativeSpread(),
+        ], codeVersion: "test");
+        var folder = ModelBundleWriter.Write(BundleTestModels.Content(models.Classifier) with { FeatureSet = wider }, BundleTestModels.Options(temp.Path)).Folder;
         using var bundle = ModelBundle.Load(folder);
-        var row = new[] { 0.1, 0.2, 0.3, 0.4 };
+        var row = new[] { 0.1, 0.15, 0.5, 0.015, -0.2, 0.0001 };
         var inputs = new float[4];
 
         bundle.GatherInputs(row, inputs);
 
-        Assert.Equal([0.1f, 0.2f, 0.3f, 0.4f], inputs);
+        Assert.Equal(["log_return_1", "log_return_15", "log_return_5", "realized_vol_15", "quote_imbalance", "spread_rel"], bundle.FeatureSetColumns);
+        Assert.Equal([0.1f, 0.5f, 0.015f, 0.0001f], inputs);
     }
 
     [Theory]

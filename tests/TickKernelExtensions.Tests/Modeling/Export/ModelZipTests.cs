@@ -27,7 +27,7 @@ public sealed class ModelZipTests(TrainedModels models) : IClassFixture<TrainedM
     }
 
     [Fact]
-    public void Normalise_MlNetZip_KeepsEveryEntrysBytes()
+    public void Normalise_MlNetZipStampedWithTheSaveTime_KeepsEveryEntrysBytes()
     {
         var ml = new MLContext(seed: 0);
         using var raw = new MemoryStream();
@@ -36,6 +36,8 @@ public sealed class ModelZipTests(TrainedModels models) : IClassFixture<TrainedM
         var normalised = ModelZip.Normalise(raw.ToArray());
 
         Assert.Equal(Entries(raw.ToArray()), Entries(normalised));
+        using var rawArchive = new ZipArchive(new MemoryStream(raw.ToArray()), ZipArchiveMode.Read);
+        Assert.All(rawArchive.Entries, e => Assert.True(e.LastWriteTime.Year >= 2026, "ML.NET stamps entries with the save time"));
     }
 
     [Fact]
