@@ -62,6 +62,14 @@ public sealed partial record ModelBundleContent
         {
             errors.Add("FeatureSet must not be null");
         }
+        if (Datasets is null)
+        {
+            errors.Add("Datasets must not be null (use an empty list)");
+        }
+        if (Metrics is null)
+        {
+            errors.Add("Metrics must not be null (use an empty dictionary)");
+        }
         for (var i = 0; i < (Datasets?.Count ?? 0); i++)
         {
             var d = Datasets![i];
