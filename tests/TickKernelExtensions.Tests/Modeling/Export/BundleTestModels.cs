@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
 using TickKernelExtensions.Modeling.Export;
 using TickKernelExtensions.Processing.Features;
 
@@ -55,6 +56,22 @@ internal static class BundleTestModels
             NumberOfLeaves = 8,
             MinimumExampleCountPerLeaf = 10,
             NumberOfThreads = 1,
+        });
+        return trainer.Fit(data);
+    }
+
+    /// <summary>A LightGBM binary classifier (single thread, fixed seed).</summary>
+    public static ITransformer TrainLightGbm()
+    {
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(Rows());
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfIterations = 20,
+            NumberOfLeaves = 8,
+            MinimumExampleCountPerLeaf = 10,
+            NumberOfThreads = 1,
+            Seed = 1,
         });
         return trainer.Fit(data);
     }

@@ -56,6 +56,23 @@ public sealed class ModelBundleTests(TrainedModels models) : IClassFixture<Train
     }
 
     [Fact]
+    public void Score_LightGbmBundle_EqualsTheModelsOwnTransformAndReExportsByteIdentical()
+    {
+        using var temp = new TempDirectory();
+        var model = BundleTestModels.TrainLightGbm();
+        var first = ModelBundleWriter.Write(BundleTestModels.Content(model), BundleTestModels.Options(temp.Combine("a")));
+        var second = ModelBundleWriter.Write(BundleTestModels.Content(BundleTestModels.TrainLightGbm()), BundleTestModels.Options(temp.Combine("b")));
+        using var bundle = ModelBundle.Load(first.Folder);
+        var rows = BundleTestModels.Rows(100, seed: 5);
+        var probabilities = model.Transform(new MLContext().Data.LoadFromEnumerable(rows)).GetColumn<float>("Probability").ToArray();
+
+        var scored = rows.Select(r => bundle.Score(r.Features).Probability).ToArray();
+
+        Assert.Equal(probabilities, scored);
+        Assert.Equal(first.Files, second.Files);
+    }
+
+    [Fact]
     public void Score_ConcurrentCalls_SameResultsAsSequential()
     {
         using var temp = new TempDirectory();
