@@ -193,6 +193,30 @@ public sealed class ModelBundleTests(TrainedModels models) : IClassFixture<Train
     }
 
     [Fact]
+    public void Load_AnomalyThresholdWithoutAnomalyModel_ThrowsMalformedNamingTheField()
+    {
+        using var temp = new TempDirectory();
+        var folder = WriteBundle(temp);
+        File.WriteAllText(Path.Combine(folder, "decision.json"), "{\n  \"buy_at\": 0.6,\n  \"sell_at\": 0.4,\n  \"anomaly_above\": 0.5\n}\n");
+        BundleTestModels.Reseal(folder);
+
+        var e = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(folder));
+
+        Assert.Equal((ModelBundleErrorKind.Malformed, "decision.json", "anomaly_above"), (e.Kind, e.File, e.Field));
+    }
+
+    [Fact]
+    public void Load_NoFolder_ThrowsMissingFile()
+    {
+        using var temp = new TempDirectory();
+
+        var e = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(ModelBundle.FolderOf("eurusd-direction", "9", temp.Path)));
+
+        Assert.Equal(ModelBundleErrorKind.MissingFile, e.Kind);
+        Assert.Equal(temp.Combine("eurusd-direction", "9"), e.File);
+    }
+
+    [Fact]
     public void Load_SignatureColumnsSwappedAndResealed_ThrowsSignatureMismatchNamingTheColumn()
     {
         using var temp = new TempDirectory();
