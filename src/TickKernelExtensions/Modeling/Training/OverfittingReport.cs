@@ -104,6 +104,13 @@ public sealed class OverfittingReport
     /// <summary>The report as an HTML fragment (the notebook display's styles: title line, sections, tables).</summary>
     public string ToHtml() => HtmlRenderer.ToHtml(OverfittingReportView.Build(this));
 
+    /// <summary>
+    /// A standalone page that opens offline: the report's tables, then the calibration curve and the importance bars
+    /// (<see cref="Charts.ModelCharts"/>) with plotly.js inlined (about 3.6 MB).
+    /// </summary>
+    public string ToHtmlDocument() => OfflineHtml.Document($"Overfitting report: {Model}",
+        string.Join("\n", ToHtml(), ChartHtml.Fragment(Charts.ModelCharts.Calibration(this)), ChartHtml.Fragment(Charts.ModelCharts.Importance(this))));
+
     /// <inheritdoc />
     public override string ToString() => TextRenderer.ToText(OverfittingReportView.Build(this));
 

@@ -33,6 +33,11 @@ public sealed class OverfittingReportTests
         Assert.Contains("3 tuning trials saw the validation split", html);
         Assert.Contains("<table", html);
         Assert.Contains("Feature importance", report.ToString());
+        var page = report.ToHtmlDocument();
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Equal(2, page.Split("Plotly.newPlot(element").Length - 1);
+        Assert.Contains("observed positive rate", page);
+        Assert.Contains("AUC drop", page);
     }
 
     [Fact]
