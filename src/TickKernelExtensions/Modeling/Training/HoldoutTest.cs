@@ -23,6 +23,9 @@ public sealed class HoldoutTest
         _time = time ?? TimeProvider.System;
     }
 
+    /// <summary>Whether this holdout guards the test part of <paramref name="set"/>.</summary>
+    public bool Guards(TrainingSet set) => ReferenceEquals(set?.Test, _test);
+
     /// <summary>Whether the test part has been evaluated.</summary>
     public bool IsUsed => Volatile.Read(ref _used) != 0;
 

@@ -22,6 +22,7 @@ public static class HyperparameterSearch
         var candidates = Shuffle(options.Grid().ToArray(), options.Seed);
         var start = time.GetTimestamp();
         var trials = new List<SearchTrial>();
+        var models = new List<PatternModel>();
         var stoppedBy = "grid exhausted";
         foreach (var candidate in candidates)
         {
@@ -38,6 +39,7 @@ public static class HyperparameterSearch
             }
             var trialStart = time.GetTimestamp();
             var model = PatternModel.Train(set, candidate);
+            models.Add(model);
             trials.Add(new SearchTrial(trials.Count, candidate, model.Evaluate(set.Train), model.Evaluate(set.Validation), time.GetElapsedTime(trialStart)));
         }
         var best = trials[0];
@@ -49,8 +51,9 @@ public static class HyperparameterSearch
                 best = trial;
             }
         }
+        // Training is deterministic, so refitting on train would reproduce the best trial's model: reuse it.
         var refit = options.RefitOn == RefitPart.Train
-            ? PatternModel.Train(set, best.Options)
+            ? models[best.Index]
             : PatternModel.Train(set.Train.Concat(set.Validation), set.FeatureNames, best.Options);
         return new HyperparameterSearchResult(trials, best, stoppedBy, options.RefitOn, refit, candidates.Length);
     }

@@ -85,6 +85,15 @@ public sealed class OverfittingReport
         ArgumentNullException.ThrowIfNull(holdout);
         options ??= OverfittingReportOptions.Default;
         options.Validate();
+        if (!holdout.Guards(set))
+        {
+            throw new ModelingException(ModelingErrorKind.InvalidInput, "The holdout guards another training set's test part.")
+            {
+                Field = nameof(holdout),
+                Expected = "a HoldoutTest created for this training set",
+                Actual = "a HoldoutTest of another set",
+            };
+        }
         if (holdout.IsUsed)
         {
             // Fail before the work, with the same message the holdout gives.

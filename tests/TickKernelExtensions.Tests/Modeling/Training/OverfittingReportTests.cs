@@ -59,6 +59,19 @@ public sealed class OverfittingReportTests
     }
 
     [Fact]
+    public void Create_HoldoutOfAnotherSet_IsRejectedBeforeTheTestIsSeen()
+    {
+        var set = TrainingTestData.RandomWalk.Set;
+        var other = new HoldoutTest(TrainingTestData.PlantedEdge.Set);
+        var model = PatternModel.Train(set, new PatternModelOptions { NumberOfTrees = 10 });
+
+        var e = Assert.Throws<ModelingException>(() => OverfittingReport.Create(set, model, other));
+
+        Assert.Equal("holdout", e.Field);
+        Assert.False(other.IsUsed);
+    }
+
+    [Fact]
     public void CalibrationBin_KnownValues()
     {
         var bins = CalibrationBin.Compute([true, false, true, true], [0.05f, 0.15f, 0.95f, 1.0f], 2);
