@@ -31,6 +31,23 @@ public sealed class PatternModelTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MlNetSave_Raw_StampsEntriesWithTheSaveTime()
+    {
+        // Why ToBytes rewrites the zip: ML.NET's own save stamps every entry with the time of saving, so two saves
+        // of one model differ whenever the (2-second) zip clock ticks between them.
+        var set = TrainingTestData.PlantedEdge.Set;
+        var model = PatternModel.Train(set, new PatternModelOptions { NumberOfTrees = 5 });
+        using var raw = new MemoryStream();
+        new Microsoft.ML.MLContext(1).Model.Save(model.Transformer, model.InputSchema, raw);
+        raw.Position = 0;
+
+        using var zip = new ZipArchive(raw);
+
+        Assert.All(zip.Entries, e => Assert.True(e.LastWriteTime.Year >= 2020, $"{e.FullName}: {e.LastWriteTime:O}"));
+        output.WriteLine($"{zip.Entries.Count} entries, first stamped {zip.Entries[0].LastWriteTime:O}");
+    }
+
+    [Fact]
     public void Save_Load_ScoresTheSame()
     {
         var set = TrainingTestData.PlantedEdge.Set;
