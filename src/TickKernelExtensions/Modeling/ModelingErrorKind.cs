@@ -13,4 +13,8 @@ public enum ModelingErrorKind
     Leakage,
     /// <summary>A signal document is not valid JSON of the expected shape.</summary>
     MalformedJson,
+    /// <summary>The test split was asked for a second evaluation (the test-once rule).</summary>
+    TestReused,
+    /// <summary>Training could not run or produced nothing usable (e.g. one class only in the training part).</summary>
+    TrainingFailed,
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace TickKernelExtensions.Modeling;
 
 /// <summary>
-/// The one exception type of the modelling layer (labels, splits, signals). <see cref="Kind"/> is machine readable;
+/// The one exception type of the modelling layer (labels, splits, signals, training, anomaly). <see cref="Kind"/> is machine readable;
 /// the message names the field (column or option), the row, and the expected and actual value when they are known.
 /// </summary>
 public sealed class ModelingException : Exception

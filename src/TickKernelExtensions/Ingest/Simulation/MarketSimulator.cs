@@ -113,9 +113,12 @@ public sealed partial class MarketSimulator
         }
         var hourNumber = (start - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerHour;
         var rng = SimRandom.For(Options.Seed, plan.SymbolKey, hourNumber, RandomPurpose.Ticks);
-        return Options.Mode == SimulationMode.RandomWalk
-            ? GenerateRandomWalk(plan, hour, start, rng)
-            : GenerateRealistic(plan, hour, start, regime!.Value, rng);
+        return Options.Mode switch
+        {
+            SimulationMode.RandomWalk => GenerateRandomWalk(plan, hour, start, rng),
+            SimulationMode.PlantedEdge => GeneratePlantedEdge(plan, hour, start, rng),
+            _ => GenerateRealistic(plan, hour, start, regime!.Value, rng),
+        };
     }
 
     private SymbolGroundTruth GroundTruth(SymbolPlan plan)

@@ -108,7 +108,7 @@ public sealed record MarketSimulatorOptions
         CheckWindow(problems);
         if (!Enum.IsDefined(Mode))
         {
-            problems.Add((nameof(Mode), "Realistic or RandomWalk", Mode.ToString()));
+            problems.Add((nameof(Mode), "Realistic, RandomWalk or PlantedEdge", Mode.ToString()));
         }
         Range(problems, nameof(TickRateScale), TickRateScale, 0, 100, lowInclusive: false);
         Range(problems, nameof(VolatilityScale), VolatilityScale, 0, 100, lowInclusive: true);

@@ -18,4 +18,16 @@ public enum SimulationMode
     /// strategy that profits on it is leaking the future.
     /// </summary>
     RandomWalk,
+
+    /// <summary>
+    /// <see cref="RandomWalk"/> with one planted, learnable dependence, for model-integrity tests: the bid's
+    /// next step is up with probability <c>q + k·sign(r)</c>, where q = (up-steps left) / (ticks left) is the
+    /// random walk's own draw (about 1/2, it makes the hour end at the planned close), <c>k =</c>
+    /// <see cref="MarketSimulator.PlantedEdgeStrength"/> and r is the bid's change over the last
+    /// <see cref="MarketSimulator.PlantedEdgeLookback"/> (from the hour's open when the hour is younger): short-term
+    /// momentum. Everything else (plan, arrivals, spread, volumes, hour closes) is the random walk's. The edge is
+    /// per tick, so what it is worth per minute grows with the tick rate. A model on past log returns should find it;
+    /// one on <see cref="RandomWalk"/> must not.
+    /// </summary>
+    PlantedEdge,
 }

@@ -48,9 +48,9 @@ internal sealed class SymbolPlan
         var key = SimRandom.SymbolKey(instrument.Symbol);
         var rng = SimRandom.For(options.Seed, key, 0, RandomPurpose.Plan);
         var spread = Math.Max(1L, (long)Math.Round(profile.TypicalSpread * options.SpreadScale * instrument.DecimalFactor));
-        return options.Mode == SimulationMode.RandomWalk
-            ? BuildRandomWalk(options, instrument, profile, key, rng, startUtc, hourCount, spread)
-            : BuildRealistic(options, instrument, profile, key, rng, startUtc, hourCount, spread);
+        return options.Mode == SimulationMode.Realistic
+            ? BuildRealistic(options, instrument, profile, key, rng, startUtc, hourCount, spread)
+            : BuildRandomWalk(options, instrument, profile, key, rng, startUtc, hourCount, spread);
     }
 
     private static double HoursPerYear(Instrument instrument) =>
