@@ -7,8 +7,9 @@ namespace TickKernelExtensions.Modeling.Anomaly;
 
 /// <summary>
 /// An unsupervised "unlike the training data" score: feature vectors are standardized with the training part's
-/// means and standard deviations (computed here in double, so the scale is ours, not a transform's), then scored
-/// by ML.NET's randomized PCA (reconstruction error outside the top-<c>Rank</c> subspace) and, optionally, by the
+/// means and standard deviations (ML.NET's mean-variance normalizer, fitted on the training part, so the scaling
+/// travels inside the saved model and a serving host needs no code of ours to apply it), then scored by ML.NET's
+/// randomized PCA (reconstruction error outside the top-<c>Rank</c> subspace) and, optionally, by the
 /// squared distance to the nearest k-means centroid. Each score's threshold is a training-score quantile; the
 /// <see cref="Gate"/> blocks what exceeds one. Seeded and single-threaded: same data and seed, same scores.
 /// Scoring is thread safe.
@@ -16,17 +17,15 @@ namespace TickKernelExtensions.Modeling.Anomaly;
 public sealed class AnomalyModel
 {
     private readonly MLContext _ml;
-    private readonly double[] _means;
-    private readonly double[] _scales;
+    private readonly ITransformer _normalizer;
     private readonly ITransformer _pca;
     private readonly ITransformer? _kmeans;
 
-    private AnomalyModel(MLContext ml, double[] means, double[] scales, ITransformer pca, ITransformer? kmeans,
+    private AnomalyModel(MLContext ml, ITransformer normalizer, ITransformer pca, ITransformer? kmeans,
         IReadOnlyList<string> featureNames, AnomalyModelOptions options)
     {
         _ml = ml;
-        _means = means;
-        _scales = scales;
+        _normalizer = normalizer;
         _pca = pca;
         _kmeans = kmeans;
         FeatureNames = featureNames;
@@ -44,6 +43,13 @@ public sealed class AnomalyModel
 
     /// <summary>The k-means distance at the training quantile; NaN when k-means is off.</summary>
     public double KMeansThreshold { get; private set; } = double.NaN;
+
+    /// <summary>
+    /// The standardization and the PCA scorer as one ML.NET transformer: reads the <c>Features</c> vector (model feature
+    /// order) and writes the float <c>Score</c> that <see cref="PcaThreshold"/> applies to. This is what a model bundle
+    /// carries (the k-means distance stays with this object).
+    /// </summary>
+    public ITransformer PcaTransformer => new TransformerChain<ITransformer>(_normalizer, _pca);
 
     /// <summary>The gate that allows or blocks trading on this model's thresholds.</summary>
     public AnomalyGate Gate() => new(this);
@@ -63,28 +69,15 @@ public sealed class AnomalyModel
                 [$"{nameof(AnomalyModelOptions.Rank)} must be below the feature count {part.FeatureCount}, was {options.Rank}"]);
         }
         var d = part.FeatureCount;
-        var means = new double[d];
-        var scales = new double[d];
-        for (var c = 0; c < d; c++)
-        {
-            double sum = 0, sumSquares = 0;
-            for (var i = 0; i < part.Count; i++)
-            {
-                var v = (double)part.Row(i)[c];
-                sum += v;
-                sumSquares += v * v;
-            }
-            means[c] = sum / part.Count;
-            var variance = Math.Max(0, (sumSquares / part.Count) - (means[c] * means[c]));
-            scales[c] = variance > 0 ? Math.Sqrt(variance) : 1.0;
-        }
         var rows = new float[part.Count][];
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = part.Row(i).ToArray();
         }
         var ml = new MLContext(options.Seed);
-        var data = TrainingRows.VectorsToDataView(ml, Standardize(rows, means, scales), d);
+        var raw = TrainingRows.VectorsToDataView(ml, rows, d);
+        var normalizer = ml.Transforms.NormalizeMeanVariance(TrainingRows.Features, fixZero: false).Fit(raw);
+        var data = normalizer.Transform(raw);
         var pca = ml.AnomalyDetection.Trainers.RandomizedPca(TrainingRows.Features, rank: options.Rank,
             oversampling: options.Oversampling, ensureZeroMean: true, seed: options.Seed).Fit(data);
         ITransformer? kmeans = options.UseKMeans
@@ -95,7 +88,7 @@ public sealed class AnomalyModel
                 NumberOfThreads = 1,
             }).Fit(data)
             : null;
-        var trained = new AnomalyModel(ml, means, scales, pca, kmeans, [.. featureNames], options);
+        var trained = new AnomalyModel(ml, normalizer, pca, kmeans, [.. featureNames], options);
         var scores = trained.Score(rows);
         trained.PcaThreshold = Quantile(scores.Pca, options.ThresholdQuantile);
         if (scores.KMeans is { } distances)
@@ -111,9 +104,9 @@ public sealed class AnomalyModel
         ArgumentNullException.ThrowIfNull(rows);
         foreach (var row in rows)
         {
-            ModelingChecks.SameLength("features", row.Length, _means.Length);
+            ModelingChecks.SameLength("features", row.Length, FeatureNames.Count);
         }
-        var data = TrainingRows.VectorsToDataView(_ml, Standardize(rows, _means, _scales), _means.Length);
+        var data = _normalizer.Transform(TrainingRows.VectorsToDataView(_ml, rows, FeatureNames.Count));
         var pca = _pca.Transform(data).GetColumn<float>("Score").ToArray();
         float[]? kmeans = null;
         if (_kmeans is not null)
@@ -133,21 +126,6 @@ public sealed class AnomalyModel
             rows[i] = part.Row(i).ToArray();
         }
         return Score(rows);
-    }
-
-    private static float[][] Standardize(float[][] rows, double[] means, double[] scales)
-    {
-        var result = new float[rows.Length][];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var z = new float[means.Length];
-            for (var c = 0; c < z.Length; c++)
-            {
-                z[c] = (float)((rows[i][c] - means[c]) / scales[c]);
-            }
-            result[i] = z;
-        }
-        return result;
     }
 
     // Nearest rank: the smallest score with at least q of the scores at or below it.

@@ -123,7 +123,7 @@ public sealed class PatternModel
     {
         using var stream = new MemoryStream();
         _ml.Model.Save(Transformer, InputSchema, stream);
-        return DeterministicZip.Normalize(stream.ToArray());
+        return Export.ModelZip.Normalise(stream.ToArray());
     }
 
     /// <summary>Writes <see cref="ToBytes"/> to <paramref name="stream"/>.</summary>
