@@ -20,6 +20,7 @@ internal static class PipelineCli
         root.Subcommands.Add(SqlCommand.Build());
         root.Subcommands.Add(DatasetCommand.Build());
         root.Subcommands.Add(ProcessCommand.Build());
+        root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RunAllCommand.Build());
         root.Subcommands.Add(KernelCommand.Build());

@@ -36,6 +36,12 @@ public sealed record DataLayout(string Root)
     /// <summary>The lakehouse's local bookkeeping (what was published from stage 1): <c>lakehouse/</c>.</summary>
     public string LakehouseState => Path.Combine(Root, "lakehouse");
 
+    /// <summary><c>models/&lt;name&gt;/&lt;version&gt;/</c>: exported model bundles a serving host loads.</summary>
+    public string Models => Path.Combine(Root, "models");
+
+    /// <summary><c>mlruns/</c>: experiment tracking in MLflow's file-store layout (<c>mlflow ui --backend-store-uri data/mlruns</c>).</summary>
+    public string MlRuns => Path.Combine(Root, "mlruns");
+
     /// <summary><c>datasets/</c>: versioned exports of gold tables, tracked by <c>.dvc</c> files beside them (the data root is the DVC repository).</summary>
     public string Datasets => Path.Combine(Root, "datasets");
 }
