@@ -6,6 +6,7 @@ using TickKernelExtensions.Lakehouse.Iceberg;
 using TickKernelExtensions.Lakehouse.Tables;
 using TickKernelExtensions.Modeling;
 using TickKernelExtensions.Modeling.Training;
+using TickKernelExtensions.Processing;
 
 namespace Pipeline.Scripts.Commands;
 
@@ -60,7 +61,7 @@ internal static class TrainCommand
             TrainingJobResult result;
             try
             {
-                result = await TrainingJob.RunAsync(tables, options, new Progress(Console.Error), ct);
+                result = await TrainingJob.RunAsync(tables, options, (IProgress<string>)new ProgressPrinter(Console.Error), ct);
             }
             catch (ModelingException e)
             {
@@ -90,10 +91,5 @@ internal static class TrainCommand
             return 0;
         }));
         return command;
-    }
-
-    private sealed class Progress(TextWriter writer) : IProgress<string>
-    {
-        public void Report(string value) => writer.WriteLine(value);
     }
 }

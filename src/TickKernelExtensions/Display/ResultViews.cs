@@ -4,6 +4,7 @@ using TickKernelExtensions.Ingest.Csv;
 using TickKernelExtensions.Ingest.Download;
 using TickKernelExtensions.Ingest.Simulation;
 using TickKernelExtensions.Market;
+using TickKernelExtensions.Modeling.Training;
 using TickKernelExtensions.Processing.Cleaning;
 
 namespace TickKernelExtensions.Display;
@@ -23,6 +24,7 @@ internal static class ResultViews
         MirrorWriteResult m => MirrorWriteResultView.Build(m),
         TickQualityReport q => TickQualityReportView.Build(q),
         TickQualityTable q => TickQualityReportView.Build(q),
+        OverfittingReport r => OverfittingReportView.Build(r),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentException($"No result view for {value.GetType().FullName}.", nameof(value)),
     };

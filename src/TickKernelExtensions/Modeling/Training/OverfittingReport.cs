@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.DotNet.Interactive.Formatting;
 using TickKernelExtensions.Display;
 
 namespace TickKernelExtensions.Modeling.Training;
@@ -8,6 +9,7 @@ namespace TickKernelExtensions.Modeling.Training;
 /// on validation and test, and the test-once record: the test part is scored through a <see cref="HoldoutTest"/> as
 /// the last step of <see cref="Create"/>, so building a second report on the same holdout throws. Immutable.
 /// </summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<OverfittingReport>), PreferredMimeTypes = ["text/html"])]
 public sealed class OverfittingReport
 {
     private OverfittingReport(string featureSet, string model, TrainingSetCounts counts, BinaryMetrics train, BinaryMetrics validation,
