@@ -32,6 +32,19 @@ def collect(kc, msg_id, timeout=30):
     return out
 
 
+def wait_for_output(kc, msg_id, text, timeout=60):
+    """Reads IOPub until msg_id's cell has printed text: the cell is running (compiled and started), not starting."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            m = kc.get_iopub_msg(timeout=1)
+        except queue.Empty:
+            continue
+        if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream" and text in m["content"]["text"]:
+            return True
+    return False
+
+
 def shell_reply(kc, msg_id, timeout=30):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -232,9 +245,11 @@ def faults(km, kc):
 def signal(km, kc):
     # interrupt_mode "signal": jupyter_client sends SIGINT to the kernel's process group (its worker included).
     check("signal.mode", km.kernel_spec.interrupt_mode == "signal", km.kernel_spec.interrupt_mode)
-    run(kc, "var warm = 1;")  # the worker is up: the signal lands in a running cell, not in its start
-    msg_id = kc.execute("while (true) { }")
-    time.sleep(1.5)
+    run(kc, "var warm = 1;")  # the worker is up
+    # The signal must land in a running cell, not while it compiles: wait for the cell's own output (a fixed sleep
+    # was too short when the machine was loaded and Roslyn took longer to compile the cell).
+    msg_id = kc.execute("Console.WriteLine(\"looping\"); while (true) { }")
+    check("signal.cell_started", wait_for_output(kc, msg_id, "looping"), "no output from the looping cell within 60 s")
     km.interrupt_kernel()
     reply = shell_reply(kc, msg_id, 30)
     collect(kc, msg_id, 10)
@@ -243,7 +258,7 @@ def signal(km, kc):
     check("signal.usable_after", km.is_alive() and of(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "42", reply["content"])
     # An interrupt with no cell running still reaches the worker through the process group: the next cell says so.
     km.interrupt_kernel()
-    time.sleep(1.0)
+    time.sleep(3.0)  # the worker's SIGINT handler must run before the next cell is sent; slow on a loaded machine
     reply, msgs = run(kc, "7 * 6")
     c = reply["content"]
     check("signal.idle_interrupt_reported", c["status"] == "error" and c["ename"] == "WorkerDied" and "did not run" in c["evalue"], c)
