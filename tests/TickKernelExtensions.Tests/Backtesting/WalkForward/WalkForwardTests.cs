@@ -153,3 +153,41 @@ public sealed class WalkForwardTests
         Assert.Contains("training must end before trading starts", e.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class WalkForwardModelsTests
+{
+    [Fact]
+    public void Train_EachFoldRetrainsOnItsPastOnly_LabelsEndBeforeItsTradingAndTheBundleLoads()
+    {
+        // The planted-edge week: folds train on two days and trade the next half day. Every label window of every
+        // part of a fold's training set (train, validation, its in-window test) ends before the fold's training end,
+        // so nothing the model learnt from comes from its trading window.
+        var market = TrainingTestData.PlantedEdge;
+        var folds = WalkForwardPlan.Create(market.Ticks.Timestamps[0], market.Ticks.Timestamps[^1], new WalkForwardOptions
+        {
+            TrainWindow = TimeSpan.FromDays(2), TestWindow = TimeSpan.FromHours(12), Gap = TimeSpan.FromMinutes(5), MaxFolds = 2,
+        });
+        using var root = new TempDirectory();
+        var options = new WalkForwardModelOptions
+        {
+            Root = root.Path,
+            FeatureColumns = ["log_return_1", "log_return_5", "log_return_15", "realized_vol_15"],
+            Horizon = TrainingTestData.Horizon,
+            Search = new() { MaxTrials = 2, Trees = [30], Leaves = [4, 8], MinimumExamplesPerLeaf = [50], LearningRates = [0.1] },
+            Anomaly = null,
+        };
+
+        foreach (var fold in folds)
+        {
+            var model = WalkForwardModels.Train(fold, market.Ticks, market.Table, options, TestContext.Current.CancellationToken);
+            using var bundle = model.Bundle;
+
+            var lastLabelEnd = new[] { model.Set.Train, model.Set.Validation, model.Set.Test }.Max(p => p.T1.ToArray().Max());
+            Assert.True(lastLabelEnd < fold.TrainEnd, $"{fold}: a label ends at {lastLabelEnd}");
+            Assert.True(model.Set.Train.T0[0] >= fold.TrainStart, fold.ToString());
+            Assert.Equal($"fold-{fold.Index}", bundle.Version);
+            Assert.Equal(["log_return_1", "log_return_5", "log_return_15", "realized_vol_15"], bundle.Signature.InputColumns);
+            Assert.Equal(model.Search.Best.Options.NumberOfLeaves, model.Parameters["leaves"]);
+        }
+    }
+}
