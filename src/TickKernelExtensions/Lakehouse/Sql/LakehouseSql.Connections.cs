@@ -44,11 +44,12 @@ public sealed partial class LakehouseSql
 
     /// <summary>
     /// A connection with the query's own catalog attached and in use; in the same round trip, DuckDB's parse tree of
-    /// <paramref name="sql"/> (<c>json_serialize_sql</c>), or null when DuckDB cannot serialise it.
+    /// <paramref name="sql"/> (<c>json_serialize_sql</c>), or null when DuckDB cannot serialise it or no SQL is given
+    /// (a pooled connection with nothing to drop then costs no round trip at all).
     /// </summary>
-    private (QueryConnection Connection, string? Tree) OpenQueryConnection(string sql)
+    private (QueryConnection Connection, string? Tree) OpenQueryConnection(string? sql)
     {
-        var parse = "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "'::VARCHAR)";
+        var parse = sql is null ? "" : ParseStatement(sql);
         QueryConnection? pooled;
         lock (_rootLock)
         {
@@ -63,6 +64,16 @@ public sealed partial class LakehouseSql
             pooled.Schemas.Clear();
             try
             {
+                if (sql is null)
+                {
+                    if (drops.Length > 0)
+                    {
+                        using var drop = pooled.Connection.CreateCommand();
+                        drop.CommandText = drops;
+                        drop.ExecuteNonQuery();
+                    }
+                    return (pooled, null);
+                }
                 return (pooled, Parse(pooled, drops + parse));
             }
             catch (DuckDBException)
@@ -81,7 +92,15 @@ public sealed partial class LakehouseSql
         try
         {
             connection.Open();
-            return (fresh, Parse(fresh, $"ATTACH ':memory:' AS {SqlNameScanner.Quote(name)}; USE {SqlNameScanner.Quote(name)}; {parse}"));
+            var attach = $"ATTACH ':memory:' AS {SqlNameScanner.Quote(name)}; USE {SqlNameScanner.Quote(name)}";
+            if (sql is null)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = attach;
+                command.ExecuteNonQuery();
+                return (fresh, null);
+            }
+            return (fresh, Parse(fresh, $"{attach}; {parse}"));
         }
         catch
         {
@@ -89,6 +108,12 @@ public sealed partial class LakehouseSql
             throw;
         }
     }
+
+    /// <summary>DuckDB's parse tree of <paramref name="sql"/> on the query's connection, or null when it cannot serialise it.</summary>
+    private static string? ParseOn(QueryConnection connection, string sql) => Parse(connection, ParseStatement(sql));
+
+    private static string ParseStatement(string sql) =>
+        "SELECT json_serialize_sql('" + sql.Replace("'", "''", StringComparison.Ordinal) + "'::VARCHAR)";
 
     private static string? Parse(QueryConnection connection, string batch)
     {

@@ -13,7 +13,7 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 public sealed partial class LakehouseSql
 {
     private static Dictionary<(string Schema, string View), IReadOnlyList<IReadOnlyList<IcebergPredicate>>> PruningPredicates(
-        DuckDBConnection connection, string? tree, List<OpenedView> views)
+        DuckDBConnection connection, string? tree, List<OpenedView> views, SqlShape? restore)
     {
         var result = new Dictionary<(string, string), IReadOnlyList<IReadOnlyList<IcebergPredicate>>>();
         if (views.Count == 0 || tree is null)
@@ -35,8 +35,9 @@ public sealed partial class LakehouseSql
             }
             for (var i = 0; i < lists.Count; i++)
             {
-                foreach (var c in lists[i])
+                foreach (var raw in lists[i])
                 {
+                    var c = restore?.Restore(raw) ?? raw;
                     var matches = opened.Schema.Fields.Where(f => string.Equals(f.Name, c.Column, StringComparison.OrdinalIgnoreCase)).ToList();
                     if (matches.Count == 1 && matches[0].Type is IcebergPrimitiveType type && Evaluable(type))
                     {

@@ -116,11 +116,31 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         {
             opened.Add(OpenView(table, entry, version, view, sql));
         }
-        var (query, tree) = OpenQueryConnection(rewritten.ToString());
+        // The parse tree comes from the query's shape (its string literals replaced) when that shape was parsed
+        // before: queries that differ only in literals skip DuckDB's parse (SqlShape says why that is safe).
+        var shape = SqlShape.Of(rewritten.ToString());
+        var cached = opened.Count == 0 ? null : shape.CachedTree();
+        var (query, tree) = OpenQueryConnection(cached is not null ? null : shape.Literals.Count > 0 ? shape.Text : rewritten.ToString());
         var connection = query.Connection;
         try
         {
-            var pruning = PruningPredicates(connection, tree, opened);
+            SqlShape? restore = null;
+            if (cached is not null)
+            {
+                (tree, restore) = (cached, shape);
+            }
+            else if (shape.Literals.Count > 0)
+            {
+                if (shape.TryCache(tree))
+                {
+                    restore = shape;
+                }
+                else
+                {
+                    tree = ParseOn(query, rewritten.ToString());
+                }
+            }
+            var pruning = PruningPredicates(connection, tree, opened, restore);
             var scans = new List<TableScan>();
             var selects = new Dictionary<(string Schema, string View), string>();
             foreach (var v in opened)

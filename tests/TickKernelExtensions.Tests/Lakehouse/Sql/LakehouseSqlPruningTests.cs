@@ -60,6 +60,43 @@ public sealed class LakehouseSqlPruningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryAsync_TheSameShapeWithOtherLiterals_PrunesWithItsOwnLiterals()
+    {
+        // The second and later queries reuse the first one's parse (same text but for the string literals): each must
+        // still prune with, and answer for, its own day and symbol.
+        foreach (var (day, symbol, level) in new[] { (1, "EURUSD", 1.101), (2, "GBPUSD", 1.202), (3, "EURUSD", 1.103), (0, "GBPUSD", 1.2) })
+        {
+            var from = Days[day].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var to = Days[day].AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            var result = await _sql.QueryAsync(
+                $"SELECT count(*), min(bid) FROM bronze.ticks WHERE ts >= TIMESTAMPTZ '{from} 00:00:00+00' AND ts < TIMESTAMPTZ '{to} 00:00:00+00' AND symbol = '{symbol}'",
+                cancellationToken: Ct);
+
+            Assert.Equal(3L, result.Rows[0][0]);
+            Assert.Equal(level, (double)result.Rows[0][1]!, 9);
+            var scan = Assert.Single(result.Scans);
+            Assert.Equal(1, scan.DataFiles);
+            Assert.Equal($"ts >= {from} 00:00:00 UTC AND ts < {to} 00:00:00 UTC AND symbol = '{symbol}'", Assert.Single(scan.PrunedBy));
+        }
+    }
+
+    [Fact]
+    public async Task QueryAsync_AStringLiteralThatIsNotAConstant_IsParsedAsWritten()
+    {
+        // 'n' is an alias here, not a value: the shape's parse cannot stand in for this query's, which is parsed as
+        // written; the WHERE's literal 'GBPUSD' with an apostrophe-free twin 'it''s' checks the unescaping too.
+        var aliased = await _sql.QueryAsync("SELECT count(*) AS 'n' FROM bronze.ticks WHERE symbol = 'GBPUSD'", cancellationToken: Ct);
+        var escaped = await _sql.QueryAsync("SELECT count(*) FROM bronze.ticks WHERE symbol = 'it''s'", cancellationToken: Ct);
+
+        Assert.Equal("n", Assert.Single(aliased.Columns).Name);
+        Assert.Equal(12L, aliased.Rows[0][0]);
+        Assert.Equal(4, Assert.Single(aliased.Scans).DataFiles);
+        Assert.Equal(0L, escaped.Rows[0][0]);
+        Assert.Equal("symbol = 'it''s'", Assert.Single(Assert.Single(escaped.Scans).PrunedBy));
+    }
+
+    [Fact]
     public async Task QueryAsync_PrunedFiles_AreNeverOpened()
     {
         // Every file but the 2026-03-05 EURUSD one is gone: a query that needs only that one still runs.
