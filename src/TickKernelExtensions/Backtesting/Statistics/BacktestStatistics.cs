@@ -13,6 +13,7 @@ namespace TickKernelExtensions.Backtesting.Statistics;
 /// <para><b>Undefined values</b> are NaN, never 0: a ratio over a zero spread (flat equity) has no meaning, and 0 would
 /// read as "no skill".</para>
 /// </remarks>
+[Microsoft.DotNet.Interactive.Formatting.TypeFormatterSource(typeof(Display.ResultFormatterSource<BacktestStatistics>), PreferredMimeTypes = ["text/html"])]
 public sealed partial record BacktestStatistics
 {
     /// <summary>Time of the curve's first point, UTC µs.</summary>
