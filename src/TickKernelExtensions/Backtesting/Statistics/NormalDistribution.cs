@@ -1,6 +1,6 @@
 namespace TickKernelExtensions.Backtesting.Statistics;
 
-/// <summary>The standard normal CDF Φ and its inverse; Φ to a relative error of about 1e-14 (checked against Python's erfc).</summary>
+/// <summary>The standard normal CDF Φ and its inverse; Φ to a relative error of about 1e-14 (tests check it against Python's math.erfc).</summary>
 internal static class NormalDistribution
 {
     private static readonly double InvSqrt2Pi = 1 / Math.Sqrt(2 * Math.PI);

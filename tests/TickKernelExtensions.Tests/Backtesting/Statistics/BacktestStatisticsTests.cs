@@ -64,6 +64,20 @@ public sealed class BacktestStatisticsTests
     }
 
     [Fact]
+    public void Compute_RiskFreeRate_IsCompoundedPerPeriodAndTheSortinoTarget()
+    {
+        // Annual rf = 1.01⁴ − 1 = 0.04060401 with P = 4 → per period (1 + rf)^(1/4) − 1 = 0.01.
+        var options = new StatisticsOptions { PeriodsPerYear = 4, RiskFreeRate = (1.01 * 1.01 * 1.01 * 1.01) - 1 };
+
+        var s = BacktestStatistics.Compute(FiveDays(), [], options);
+
+        // Excess mean 0.05 − 0.01 = 0.04; s = 0.1 → Sharpe 0.04/0.1·√4 = 0.8.
+        Assert.Equal(0.8, s.Sharpe, Tol);
+        // r − 0.01 = 0.09, −0.11, 0.09, 0.09 → DD = √(0.11²/4) = 0.055 → Sortino 0.04/0.055·2 = 1.4545…
+        Assert.Equal(0.08 / 0.055, s.Sortino, Tol);
+    }
+
+    [Fact]
     public void Compute_FourTrades_TradeFiguresAndCostsAsHandComputed()
     {
         var s = BacktestStatistics.Compute(TradingMonday(), FourTrades(), StatisticsOptions.Default);

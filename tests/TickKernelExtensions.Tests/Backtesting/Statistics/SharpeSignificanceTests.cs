@@ -67,4 +67,17 @@ public sealed class SharpeSignificanceTests
         Assert.Equal(expected, NormalDistribution.InverseCdf(p), 1e-12);
         Assert.Equal(1, NormalDistribution.Cdf(NormalDistribution.InverseCdf(p)) / p, 1e-13);
     }
+
+    [Theory]
+    [InlineData(-5.0, 2.866515718791946e-07)]
+    [InlineData(-3.5, 0.00023262907903552504)]
+    [InlineData(-1.0, 0.15865525393145707)]
+    [InlineData(0.0, 0.5)]
+    [InlineData(0.5, 0.6914624612740131)]
+    [InlineData(2.9, 0.998134186699616)]
+    [InlineData(3.1, 0.9990323967867817)]
+    [InlineData(6.0, 0.9999999990134123)]
+    // Expected: Python's 0.5·math.erfc(−x/√2); statistics.NormalDist().cdf uses erf and loses digits in the lower tail.
+    public void Cdf_SeriesAndTail_AgreeWithErfcToRelative1e13(double x, double expected) =>
+        Assert.Equal(1, NormalDistribution.Cdf(x) / expected, 1e-13);
 }
