@@ -28,8 +28,17 @@ public static class ChartHtml
     public static string Fragment(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        return NumberedFragment(chart, Interlocked.Increment(ref _counter));
+    }
+
+    /// <summary>
+    /// The fragment with <paramref name="ordinal"/> in place of the process counter: for standalone documents that
+    /// number their charts themselves, so the same document is the same bytes in any process.
+    /// </summary>
+    internal static string NumberedFragment(GenericChart chart, long ordinal)
+    {
         var json = GenericChart.toJson(chart);
-        var id = $"tke-chart-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12]}-{Interlocked.Increment(ref _counter)}";
+        var id = $"tke-chart-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..12]}-{ordinal}";
         // '<' appears in figure JSON only inside strings, where \u003c means the same; escaping it means a title
         // such as "</script>" cannot end the script element early.
         var figure = json.Replace("<", "\\u003c", StringComparison.Ordinal);

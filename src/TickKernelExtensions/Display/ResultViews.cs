@@ -1,3 +1,4 @@
+using TickKernelExtensions.Backtesting.Statistics;
 using TickKernelExtensions.Ingest;
 using TickKernelExtensions.Ingest.Conversion;
 using TickKernelExtensions.Ingest.Csv;
@@ -25,6 +26,9 @@ internal static class ResultViews
         TickQualityReport q => TickQualityReportView.Build(q),
         TickQualityTable q => TickQualityReportView.Build(q),
         OverfittingReport r => OverfittingReportView.Build(r),
+        BacktestReport r => BacktestReportView.Build(r),
+        BacktestStatistics s => BacktestReportView.Build(s),
+        FoldStatisticsTable f => BacktestReportView.Build(f),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentException($"No result view for {value.GetType().FullName}.", nameof(value)),
     };
