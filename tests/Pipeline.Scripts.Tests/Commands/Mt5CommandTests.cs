@@ -112,4 +112,19 @@ public sealed class Mt5CommandTests
         Assert.Contains("signal [0]", error, StringComparison.Ordinal);
         Assert.Contains("field 'action'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TickSignalEa_ChecksTheVersionLineHeaderAndTrailerTheExportWrites()
+    {
+        var ea = await File.ReadAllTextAsync(Path.Combine(Pipeline.Scripts.Tests.RunAll.RunAllCommandTests.RepositoryRoot(), "deploy", "mt5", "TickSignalEA.mq5"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Contains($"\"{Mt5SignalExport.Header}\"", ea, StringComparison.Ordinal);
+        Assert.Contains($"v[0] != \"{Mt5SignalExport.Magic}\" || v[1] != \"version={Mt5SignalExport.Version}\"", ea, StringComparison.Ordinal);
+        Assert.Contains($"t[0] != \"{Mt5SignalExport.TrailerMagic}\"", ea, StringComparison.Ordinal);
+        Assert.Contains("CryptEncode(CRYPT_HASH_SHA256, body, key, hash)", ea, StringComparison.Ordinal);
+        // The file the tester ships to agents is the EA's default input.
+        Assert.Contains("#property tester_file \"tick-signals.csv\"", ea, StringComparison.Ordinal);
+        Assert.Contains("SignalFile         = \"tick-signals.csv\"", ea, StringComparison.Ordinal);
+    }
 }
