@@ -42,6 +42,12 @@ public sealed class Mt5CommandTests
         Assert.Contains($"EURUSD: {back.Count:N0} ticks", output, StringComparison.Ordinal);
         Assert.True(back.TimeAt(0) >= new DateTime(2024, 3, 7, 10, 0, 0, DateTimeKind.Utc) && back.TimeAt(back.Count - 1) < new DateTime(2024, 3, 7, 12, 0, 0, DateTimeKind.Utc));
         Assert.DoesNotContain(Directory.GetFiles(Path.GetDirectoryName(path)!), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        // An independent count: the SQL engine over silver.ticks, spikes (1) and crossed quotes (4) left out.
+        var (sqlExit, counted, sqlError) = await CliRunner.RunWithOutputAsync("sql", "--data", dir.Path, "--format", "csv",
+            "SELECT count(*) AS n FROM silver.ticks WHERE symbol = 'EURUSD' AND ts >= TIMESTAMP '2024-03-07 10:00:00' " +
+            "AND ts < TIMESTAMP '2024-03-07 12:00:00' AND (coalesce(flags, 0) & 5) = 0");
+        Assert.True(sqlExit == 0, sqlError);
+        Assert.Equal($"n\n{back.Count}\n", counted.ReplaceLineEndings("\n"));
     }
 
     [Fact]
