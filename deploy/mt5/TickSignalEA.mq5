@@ -250,7 +250,9 @@ bool LoadSignalFile()
    string text = CharArrayToString(bytes, 0, trailerStart, CP_UTF8);
    StringReplace(text, "\r", "");
    string lines[];
-   int count = StringSplit(text, '\n', lines) - 1; // the text ends with '\n': the last piece is empty
+   int count = StringSplit(text, '\n', lines);
+   if(count > 0 && lines[count - 1] == "")
+      count--; // the text ends with '\n'
    if(count < 2)
      {
       Log(SignalFile + ": no version line and header");
@@ -289,7 +291,8 @@ bool LoadSignalFile()
      {
       int line = r + 3;
       string f[];
-      if(StringSplit(lines[r + 2], ',', f) != 10)
+      int fields = StringSplit(lines[r + 2], ',', f);
+      if(fields != 10 && fields != 9) // 9: an empty reason, should a trailing empty piece be dropped
          return(RowError(line, "expected 10 comma-separated fields"));
       g_signals[r].id = f[0];
       g_signals[r].time_msc = ParseServerMsc(f[1]);
