@@ -13,15 +13,15 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 public sealed partial class LakehouseSql
 {
     private static Dictionary<(string Schema, string View), IReadOnlyList<IReadOnlyList<IcebergPredicate>>> PruningPredicates(
-        DuckDBConnection connection, string? tree, List<OpenedView> views, SqlShape? restore)
+        DuckDBConnection connection, ParsedTree tree, List<OpenedView> views, SqlShape? restore)
     {
         var result = new Dictionary<(string, string), IReadOnlyList<IReadOnlyList<IcebergPredicate>>>();
-        if (views.Count == 0 || tree is null)
+        if (views.Count == 0 || tree.Json is null)
         {
             return result;
         }
         var byName = views.ToDictionary(v => (v.Table.Namespace, v.View));
-        var analysed = SqlPushdown.Analyze(tree, byName.Keys.ToHashSet());
+        var analysed = tree.Analyze(byName.Keys.ToHashSet());
         if (analysed is null)
         {
             return result;

@@ -120,25 +120,23 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         // before: queries that differ only in literals skip DuckDB's parse (SqlShape says why that is safe).
         var shape = SqlShape.Of(rewritten.ToString());
         var cached = opened.Count == 0 ? null : shape.CachedTree();
-        var (query, tree) = OpenQueryConnection(cached is not null ? null : shape.Literals.Count > 0 ? shape.Text : rewritten.ToString());
+        var (query, json) = OpenQueryConnection(cached is not null ? null : shape.Literals.Count > 0 ? shape.Text : rewritten.ToString());
         var connection = query.Connection;
         try
         {
             SqlShape? restore = null;
+            ParsedTree tree;
             if (cached is not null)
             {
                 (tree, restore) = (cached, shape);
             }
-            else if (shape.Literals.Count > 0)
+            else if (shape.Literals.Count > 0 && shape.TryCache(json) is { } shaped)
             {
-                if (shape.TryCache(tree))
-                {
-                    restore = shape;
-                }
-                else
-                {
-                    tree = ParseOn(query, rewritten.ToString());
-                }
+                (tree, restore) = (shaped, shape);
+            }
+            else
+            {
+                tree = new ParsedTree(shape.Literals.Count > 0 ? ParseOn(query, rewritten.ToString()) : json);
             }
             var pruning = PruningPredicates(connection, tree, opened, restore);
             var scans = new List<TableScan>();
@@ -194,7 +192,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             {
                 types = DescribedTypes(query.CatalogName, executed!) ?? types;
             }
-            return new LakehouseSqlReader(command!, reader, sql, types, scans, () => CloseQueryConnection(query, reusable: SqlPushdown.IsSelectOnly(tree)));
+            return new LakehouseSqlReader(command!, reader, sql, types, scans, () => CloseQueryConnection(query, reusable: tree.SelectOnly));
         }
         catch
         {
@@ -232,13 +230,13 @@ public sealed partial class LakehouseSql : IAsyncDisposable
     // and the views are created as before. A derived table with the table's name as its alias is the same relation.
     private static string? Inlined(
         string sql, List<Reference> references, IReadOnlyDictionary<string, TableVersion>? asOf,
-        Dictionary<(string Schema, string View), string> selects, string? tree)
+        Dictionary<(string Schema, string View), string> selects, ParsedTree tree)
     {
-        if (references.Count == 0 || !SqlPushdown.IsSelectOnly(tree) || references.Any(r => !r.IsWholeName))
+        if (references.Count == 0 || !tree.SelectOnly || references.Any(r => !r.IsWholeName))
         {
             return null;
         }
-        var counts = SqlPushdown.CountTableReferences(tree!, selects.Keys.ToHashSet());
+        var counts = tree.CountTableReferences(selects.Keys.ToHashSet());
         var byView = references.GroupBy(r => (r.Table.Namespace, View(r, asOf)));
         if (counts is null || byView.Any(g => counts.GetValueOrDefault(g.Key) != g.Count()))
         {

@@ -18,7 +18,7 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 internal sealed class SqlShape
 {
     private const int MaxCached = 256;
-    private static readonly ConcurrentDictionary<string, string> Trees = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ParsedTree> Trees = new(StringComparer.Ordinal);
 
     private SqlShape(string text, IReadOnlyList<string> literals)
     {
@@ -90,17 +90,17 @@ internal sealed class SqlShape
     }
 
     /// <summary>The cached parse tree of this shape, or null.</summary>
-    public string? CachedTree() => Literals.Count > 0 && Trees.TryGetValue(Text, out var tree) ? tree : null;
+    public ParsedTree? CachedTree() => Literals.Count > 0 && Trees.TryGetValue(Text, out var tree) ? tree : null;
 
     /// <summary>
     /// Caches <paramref name="tree"/> (DuckDB's parse of <see cref="Text"/>) when every sentinel is in it exactly once
-    /// as a string constant; false (nothing cached) otherwise, and the caller parses the SQL as written.
+    /// as a string constant and returns it; null (nothing cached) otherwise, and the caller parses the SQL as written.
     /// </summary>
-    public bool TryCache(string? tree)
+    public ParsedTree? TryCache(string? tree)
     {
         if (tree is null || Literals.Count == 0 || !SqlPushdown.IsSelectOnly(tree))
         {
-            return false;
+            return null;
         }
         var seen = new int[Literals.Count];
         using (var document = JsonDocument.Parse(tree))
@@ -109,14 +109,15 @@ internal sealed class SqlShape
         }
         if (seen.Any(n => n != 1))
         {
-            return false;
+            return null;
         }
         if (Trees.Count >= MaxCached)
         {
             Trees.Clear();
         }
-        Trees[Text] = tree;
-        return true;
+        var parsed = new ParsedTree(tree);
+        Trees[Text] = parsed;
+        return parsed;
     }
 
     /// <summary>Puts the literals back into a candidate taken from the shape's tree.</summary>

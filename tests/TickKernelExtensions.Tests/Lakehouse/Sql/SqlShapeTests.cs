@@ -28,10 +28,10 @@ public sealed class SqlShapeTests
         var constant = "{\"type\":\"VALUE_CONSTANT\",\"value\":{\"type\":{\"id\":\"VARCHAR\"},\"is_null\":false,\"value\":" + System.Text.Json.JsonSerializer.Serialize(sentinel) + "}}";
         var alias = "{\"type\":\"COLUMN_REF\",\"alias\":" + System.Text.Json.JsonSerializer.Serialize(sentinel) + "}";
 
-        Assert.False(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache(Tree(alias)));
-        Assert.False(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache(Tree(constant + "," + constant)));
-        Assert.False(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache("{\"error\":true}"));
-        Assert.True(shape.TryCache(Tree(constant)));
+        Assert.Null(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache(Tree(alias)));
+        Assert.Null(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache(Tree(constant + "," + constant)));
+        Assert.Null(SqlShape.Of("SELECT 1 WHERE x = 'a'").TryCache("{\"error\":true}"));
+        Assert.NotNull(shape.TryCache(Tree(constant)));
         Assert.NotNull(SqlShape.Of("SELECT 1 WHERE x = 'b'").CachedTree());
     }
 }
