@@ -28,10 +28,12 @@ internal sealed partial class BacktestRun
     private void Events(int i, long t, double bid, double ask)
     {
         var changed = false;
+        var rolled = false;
         while (t >= _nextRollover)
         {
             changed |= Rollover(_nextRollover, t, bid, ask);
             _nextRollover = _rollovers.NextAfter(_nextRollover);
+            rolled = true;
         }
         changed |= CheckStops(i, t, bid, ask);
         for (var k = 0; k < _pending.Count; k++)
@@ -97,8 +99,11 @@ internal sealed partial class BacktestRun
         }
         if (changed)
         {
-            RecomputeTriggers();
             Sample(t, bid, ask);
+        }
+        if (changed || rolled)
+        {
+            RecomputeTriggers();
         }
     }
 
