@@ -67,6 +67,12 @@ public sealed record BacktestOptions
     /// <summary>Close open positions at the last tick (exit reason <c>end-of-data</c>); default true.</summary>
     public bool CloseAtEnd { get; init; } = true;
 
+    /// <summary>
+    /// The reference path: run the event checks (stops, limits, arrivals, expiries, rollovers) on every tick instead of
+    /// only when a precomputed trigger is crossed. Results must be identical; a test compares both. Tests only.
+    /// </summary>
+    internal bool CheckEveryTick { get; init; }
+
     /// <summary>The defaults.</summary>
     public static BacktestOptions Default { get; } = new();
 

@@ -73,7 +73,7 @@ internal sealed partial class BacktestRun
                         var position = _account.List[p];
                         if (r.PositionId == 0 || r.PositionId == position.Id)
                         {
-                            ClosePosition(position, i, t, bid, ask, r.Reason ?? "signal", slipped: true);
+                            ClosePosition(position, t, bid, ask, r.Reason ?? "signal", slipped: true);
                         }
                     }
                     RemovePending(k--);

@@ -23,13 +23,13 @@ internal sealed partial class BacktestRun
             var s = (int)p.Side;
             if (double.IsFinite(p.StopLoss) && s * (exit - p.StopLoss) <= 0)
             {
-                ClosePosition(p, i, t, bid, ask, "stop-loss", slipped: true);
+                ClosePosition(p, t, bid, ask, "stop-loss", slipped: true);
                 _stopLosses++;
                 changed = true;
             }
             else if (double.IsFinite(p.TakeProfit) && s * (exit - p.TakeProfit) >= 0)
             {
-                ClosePosition(p, i, t, bid, ask, "take-profit", slipped: false);
+                ClosePosition(p, t, bid, ask, "take-profit", slipped: false);
                 _takeProfits++;
                 changed = true;
             }
@@ -41,7 +41,7 @@ internal sealed partial class BacktestRun
     /// Closes a position at this tick: a long sells at the bid, a short buys at the ask (minus/plus slippage when
     /// <paramref name="slipped"/>). The whole trade converts to account currency at the exit's rate.
     /// </summary>
-    private void ClosePosition(OpenPosition p, int i, long t, double bid, double ask, string reason, bool slipped)
+    private void ClosePosition(OpenPosition p, long t, double bid, double ask, string reason, bool slipped)
     {
         var s = (int)p.Side;
         var quote = p.Side == TradeSide.Long ? bid : ask;
@@ -57,14 +57,13 @@ internal sealed partial class BacktestRun
         _account.Remove(p);
         _trades.Add(new BacktestTrade(_instrument.Symbol, p.Side, p.Lots, p.EntryTime, p.EntryPrice, t, price,
             gross, spread, slippage, p.EntryCommission + exitCommission, p.Swap, reason));
-        _ = i;
     }
 
     /// <summary>
     /// Margin call: while equity / used margin is below the stop-out level, close the position with the largest loss
     /// at this tick's quotes (with slippage).
     /// </summary>
-    private void CheckMargin(int i, long t, double bid, double ask)
+    private void CheckMargin(long t, double bid, double ask)
     {
         var conversion = Conversion(bid, ask);
         var called = false;
@@ -86,7 +85,7 @@ internal sealed partial class BacktestRun
                     (worst, worstPnl) = (p, pnl);
                 }
             }
-            ClosePosition(worst!, i, t, bid, ask, "margin-call", slipped: true);
+            ClosePosition(worst!, t, bid, ask, "margin-call", slipped: true);
             _marginCalls++;
             called = true;
         }

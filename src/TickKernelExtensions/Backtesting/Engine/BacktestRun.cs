@@ -26,6 +26,7 @@ internal sealed partial class BacktestRun
     private readonly bool _inverseMid;
     private readonly long _latency;
     private readonly long _jitter;
+    private readonly bool _checkEveryTick;
     private ulong _rng;
     private long _sequence;
     private long _positionIds;
@@ -61,6 +62,7 @@ internal sealed partial class BacktestRun
         _latency = options.Latency.Ticks / 10;
         _jitter = options.LatencyJitter.Ticks / 10;
         _rng = options.Seed;
+        _checkEveryTick = options.CheckEveryTick;
         _rollovers = new Rollovers(options.Rollover);
         var account = options.AccountCurrency.Trim();
         if (options.QuoteToAccountRate is { } rate)
@@ -112,13 +114,13 @@ internal sealed partial class BacktestRun
             var t = times[i];
             var bid = bids[i];
             var ask = asks[i];
-            if (t >= _nextEvent || bid <= _bidLow || bid >= _bidHigh || ask <= _askLow || ask >= _askHigh)
+            if (_checkEveryTick || t >= _nextEvent || bid <= _bidLow || bid >= _bidHigh || ask <= _askLow || ask >= _askHigh)
             {
                 Events(i, t, bid, ask);
             }
             if (_account.Count > 0)
             {
-                CheckMargin(i, t, bid, ask);
+                CheckMargin(t, bid, ask);
             }
             if (every > 0 && ++sinceSample >= every)
             {
@@ -140,7 +142,7 @@ internal sealed partial class BacktestRun
                 }
             }
         }
-        Finish(n - 1, times[n - 1], bids[n - 1], asks[n - 1]);
+        Finish(times[n - 1], bids[n - 1], asks[n - 1]);
         return Result(times[0], times[n - 1], n, bids[n - 1], asks[n - 1]);
     }
 
@@ -174,13 +176,13 @@ internal sealed partial class BacktestRun
         Sample(t, bid, ask);
     }
 
-    private void Finish(int i, long t, double bid, double ask)
+    private void Finish(long t, double bid, double ask)
     {
         if (_options.CloseAtEnd)
         {
             while (_account.Count > 0)
             {
-                ClosePosition(_account.List[0], i, t, bid, ask, "end-of-data", slipped: true);
+                ClosePosition(_account.List[0], t, bid, ask, "end-of-data", slipped: true);
             }
         }
         Sample(t, bid, ask);

@@ -68,4 +68,41 @@ internal static class EngineTestData
             side = side == TickKernelExtensions.Modeling.Labels.TradeSide.Long ? TickKernelExtensions.Modeling.Labels.TradeSide.Short : TickKernelExtensions.Modeling.Labels.TradeSide.Long;
         });
     }
+
+    /// <summary>
+    /// A seeded busy strategy exercising every order kind: market entries with stops and targets, limits with expiry,
+    /// closes by id and of everything, cancels. A new instance (and generator) per run.
+    /// </summary>
+    public static CallbackStrategy Busy(int seed)
+    {
+        var random = new Random(seed);
+        return new CallbackStrategy((in TickWindow w, Account account, OrderList orders) =>
+        {
+            var roll = random.Next(1000);
+            var side = random.Next(2) == 0 ? TickKernelExtensions.Modeling.Labels.TradeSide.Long : TickKernelExtensions.Modeling.Labels.TradeSide.Short;
+            var s = (int)side;
+            var lots = 0.1 * (1 + random.Next(10));
+            if (roll < 3)
+            {
+                orders.Add(OrderRequest.Market(side, lots) with { StopLossDistance = 0.0001 * (1 + random.Next(5)), TakeProfitDistance = 0.0001 * (1 + random.Next(5)) });
+            }
+            else if (roll < 6)
+            {
+                var limit = (side == TickKernelExtensions.Modeling.Labels.TradeSide.Long ? w.Ask : w.Bid) - (s * 0.00001 * random.Next(20));
+                orders.Add(OrderRequest.Limit(side, Math.Round(limit, 5), lots, stopLoss: Math.Round(limit - (s * 0.0003), 5)) with { Expiry = w.Time + (60 * Second) });
+            }
+            else if (roll < 7 && account.Positions.Count > 0)
+            {
+                orders.Add(OrderRequest.Close(account.Positions[random.Next(account.Positions.Count)].Id));
+            }
+            else if (roll < 8)
+            {
+                orders.Add(OrderRequest.CancelPending());
+            }
+            else if (roll < 9)
+            {
+                orders.Add(OrderRequest.Close());
+            }
+        });
+    }
 }

@@ -270,6 +270,35 @@ public sealed class TickBacktesterTests
         Assert.Equal(a.FinalBalance, a.Equity.Equity[^1], 6);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Run_FastPathAndCheckEveryTick_GiveIdenticalResults(int seed)
+    {
+        // The hot loop only leaves its fast path when a precomputed trigger is crossed; the reference path checks every
+        // tick. A busy seeded strategy (every order kind, stops, limits with expiry, cancels), leverage 100 on 2,000
+        // (margin rejections), swap at a rollover (the tape crosses 22:00 UTC) and jittered latency: both paths agree to the bit.
+        var ticks = RandomWalk(120_000, seed: seed + 20);
+        var options = new BacktestOptions
+        {
+            InitialBalance = 2_000, Leverage = 100, Latency = TimeSpan.FromMilliseconds(80), LatencyJitter = TimeSpan.FromMilliseconds(400),
+            Seed = (ulong)seed, Slippage = SlippageModel.SpreadFraction(0.1), CommissionPerLot = 3, SwapLongPerLot = 1.5, SwapShortPerLot = -0.5,
+            EquityEveryTicks = 1_000,
+        };
+
+        var fast = TickBacktester.Run("EURUSD", ticks, Busy(seed), options);
+        var reference = TickBacktester.Run("EURUSD", ticks, Busy(seed), options with { CheckEveryTick = true });
+
+        Assert.True(fast.Trades.Count > 100, $"only {fast.Trades.Count} trades");
+        Assert.True(fast.Counts.StopLosses > 0 && fast.Counts.TakeProfits > 0 && fast.Counts.Expired + fast.Counts.Cancelled > 0 && fast.Counts.Rollovers > 0, fast.Counts.ToString());
+        Assert.Equal(reference.Trades, fast.Trades);
+        Assert.Equal(reference.Counts, fast.Counts);
+        Assert.Equal(reference.Equity.Times.ToArray(), fast.Equity.Times.ToArray());
+        Assert.Equal(reference.Equity.Equity.ToArray(), fast.Equity.Equity.ToArray());
+        Assert.Equal(fast.FinalBalance, options.InitialBalance + fast.Trades.Sum(t => t.NetPnl), 6);
+    }
+
     private static long FirstAfter(TickKernelExtensions.Market.TickColumns ticks, long time)
     {
         foreach (var t in ticks.Timestamps)
