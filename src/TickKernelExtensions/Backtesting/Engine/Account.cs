@@ -29,7 +29,13 @@ public sealed class Account
     public IReadOnlyList<OpenPosition> Positions => _positions;
 
     /// <summary>Entry orders submitted and not yet filled, expired or cancelled.</summary>
-    public int PendingEntries { get; internal set; }
+    public int PendingEntries => PendingLongEntries + PendingShortEntries;
+
+    /// <summary>Buy entry orders submitted and not yet filled, expired or cancelled.</summary>
+    public int PendingLongEntries { get; internal set; }
+
+    /// <summary>Sell entry orders submitted and not yet filled, expired or cancelled.</summary>
+    public int PendingShortEntries { get; internal set; }
 
     /// <summary>Long lots minus short lots.</summary>
     public double NetLots { get; private set; }

@@ -16,10 +16,7 @@ internal sealed partial class BacktestRun
             var pending = new PendingOrder { Sequence = ++_sequence, Request = order, DecisionTime = t, Arrival = arrival };
             _pending.Add(pending);
             _countOrders++;
-            if (pending.IsEntry)
-            {
-                _account.PendingEntries++;
-            }
+            CountPending(pending, +1);
         }
         RecomputeTriggers();
     }
@@ -109,11 +106,24 @@ internal sealed partial class BacktestRun
 
     private void RemovePending(int index)
     {
-        if (_pending[index].IsEntry)
-        {
-            _account.PendingEntries--;
-        }
+        CountPending(_pending[index], -1);
         _pending.RemoveAt(index);
+    }
+
+    private void CountPending(PendingOrder o, int delta)
+    {
+        if (!o.IsEntry)
+        {
+            return;
+        }
+        if (o.Request.Side == TradeSide.Long)
+        {
+            _account.PendingLongEntries += delta;
+        }
+        else
+        {
+            _account.PendingShortEntries += delta;
+        }
     }
 
     /// <summary>Fills an entry at this tick's quote: a buy at the ask, a sell at the bid; market orders also slip.</summary>

@@ -51,7 +51,8 @@ public sealed class SignalStrategy : BacktestStrategy
             {
                 throw new BacktestException(BacktestErrorKind.InvalidInput, $"Signal {i} is invalid: {e.Message}", e) { Field = "signals", Row = i };
             }
-            if (!InstrumentCatalog.Default.TryGet(s.Symbol, out var instrument) || instrument.Symbol != start.Symbol)
+            if (!string.Equals(s.Symbol, start.Symbol, StringComparison.OrdinalIgnoreCase)
+                && (!InstrumentCatalog.Default.TryGet(s.Symbol, out var instrument) || instrument.Symbol != start.Symbol))
             {
                 throw new BacktestException(BacktestErrorKind.UnknownSymbol,
                     instrument is null ? $"Signal {i} is for an unknown instrument." : $"Signal {i} is for another instrument than the ticks.")

@@ -5,9 +5,10 @@ using TickKernelExtensions.Modeling.Signals;
 namespace TickKernelExtensions.Backtesting.Engine;
 
 /// <summary>
-/// How a <see cref="TradeSignal"/> becomes orders: the signal names the position to hold. Buy → close any short and
-/// open one long if none is open or pending; Sell the mirror; Flat → close everything. Entries are market orders sized
-/// by <see cref="BacktestOptions.Sizing"/>, with optional stop-loss and take-profit distances from the fill, and
+/// How a <see cref="TradeSignal"/> becomes orders: the signal names the position to hold. Buy → cancel a pending sell,
+/// close any short, and open one long unless one is open or on its way; Sell the mirror; Flat → cancel pending entries
+/// and close everything. Orders travel with the latency, so a pending sell that fills before the cancel arrives is
+/// closed by the close that follows it. Entries are market orders sized by <see cref="BacktestOptions.Sizing"/>, with optional stop-loss and take-profit distances from the fill, and
 /// expire with the signal (an entry still unfilled at <see cref="TradeSignal.Expiry"/> is dropped). Immutable.
 /// </summary>
 public sealed record SignalTrading
@@ -66,16 +67,20 @@ public sealed record SignalTrading
             holding |= p.Side == side;
             opposite |= p.Side != side;
         }
-        if (holding || (account.PendingEntries > 0 && !opposite))
+        var (pendingSame, pendingOpposite) = side == TradeSide.Long
+            ? (account.PendingLongEntries, account.PendingShortEntries)
+            : (account.PendingShortEntries, account.PendingLongEntries);
+        if (holding || (pendingSame > 0 && !opposite && pendingOpposite == 0))
         {
             return false;
         }
-        if (account.PendingEntries > 0)
+        if (pendingOpposite > 0 || pendingSame > 0)
         {
             orders.Add(OrderRequest.CancelPending());
         }
-        if (opposite)
+        if (opposite || pendingOpposite > 0)
         {
+            // A pending opposite entry may fill before the cancel arrives; the close (arriving after it) catches that too.
             orders.Add(OrderRequest.Close());
         }
         orders.Add(OrderRequest.Market(side) with

@@ -44,6 +44,24 @@ public sealed class SignalStrategyTests
     }
 
     [Fact]
+    public void Run_ReversalWhileTheEntryIsStillTravelling_ClosesItWhenItArrives()
+    {
+        // Latency 1.5 s. Buy at 1 s (tick 1) arrives at 2.5 s and fills at tick 3's ask 1.10050. Sell at 2 s (tick 2)
+        // sees only a pending buy: it sends cancel, close and a market sell, arriving at 3.5 s; at tick 4 the cancel
+        // finds nothing (the buy has filled), the close sells the long at the bid 1.10060, the short enters at 1.10060.
+        // End of data: the short buys back at tick 5's ask 1.10090. Long +10, short −30; never both open at once.
+        var strategy = new SignalStrategy([Signal(SignalAction.Buy, Monday10 + Second), Signal(SignalAction.Sell, Monday10 + (2 * Second))]);
+
+        var result = TickBacktester.Run("EURUSD", Ticks, strategy, new BacktestOptions { Latency = TimeSpan.FromMilliseconds(1_500) });
+
+        Assert.Equal(
+            [(TradeSide.Long, 1.10050, 1.10060, "signal"), (TradeSide.Short, 1.10060, 1.10090, "end-of-data")],
+            result.Trades.Select(t => (t.Side, t.EntryPrice, t.ExitPrice, t.ExitReason)));
+        Assert.Equal(10.0, result.Trades[0].NetPnl, 6);
+        Assert.Equal(-30.0, result.Trades[1].NetPnl, 6);
+    }
+
+    [Fact]
     public void Run_SignalExpiringBeforeTheFill_DropsTheEntry()
     {
         // Buy at 1 s, live for 1.5 s; latency 2 s puts the arrival at 3 s and the first fill chance at tick 4 (4 s),
