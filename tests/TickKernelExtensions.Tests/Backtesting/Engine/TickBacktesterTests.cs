@@ -145,6 +145,39 @@ public sealed class TickBacktesterTests
     }
 
     [Fact]
+    public void Run_LimitExpiringOrCancelledBeforeTheCross_NeverFills()
+    {
+        // Buy limit 1.09950 good for 2.5 s: the ask reaches it only at 3 s (tick 3), after the expiry → expired. A
+        // second limit, cancelled at 1 s (the cancel arrives and acts on tick 2), is gone before the cross → cancelled.
+        var ticks = Tape(Monday10,
+            (0, 1.10000, 1.10010),
+            (1 * Second, 1.09980, 1.09990),
+            (2 * Second, 1.09960, 1.09970),
+            (3 * Second, 1.09938, 1.09948),
+            (4 * Second, 1.09938, 1.09948));
+        var expiring = Once(OrderRequest.Limit(TradeSide.Long, 1.09950, 1) with { Expiry = Monday10 + 2_500 * Ms });
+        var cancelled = new CallbackStrategy((in TickWindow w, Account _, OrderList orders) =>
+        {
+            if (w.Count == 1)
+            {
+                orders.Add(OrderRequest.Limit(TradeSide.Long, 1.09950, 1));
+            }
+            else if (w.Count == 2)
+            {
+                orders.Add(OrderRequest.CancelPending());
+            }
+        });
+
+        var first = TickBacktester.Run("EURUSD", ticks, expiring);
+        var second = TickBacktester.Run("EURUSD", ticks, cancelled);
+
+        Assert.Empty(first.Trades);
+        Assert.Equal((1, 0), (first.Counts.Expired, first.Counts.Cancelled));
+        Assert.Empty(second.Trades);
+        Assert.Equal((0, 1, 0), (second.Counts.Expired, second.Counts.Cancelled, second.Counts.Unfilled));
+    }
+
+    [Fact]
     public void Run_StrategyActsOnTheTickItSees_GetsTheNextTicksPriceAndNeverSeesAhead()
     {
         // The strategy buys on tick 0, whose ask is 1.10010. Tick 1 has the same microsecond (not strictly after the
