@@ -50,7 +50,10 @@ public sealed partial class DvcRepository
             }
             var counter = new ProgressCounter("add", listed.Count, listed.Sum(f => new FileInfo(f.FullPath).Length), progress);
             var entries = await Workspace.HashDirectoryAsync(full, Options, state, counter, cancellationToken);
-            await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (e, ct) =>
+            // One copy per distinct content: two files with the same bytes are one object, and storing it from two
+            // workers at once would race (both see it missing; both count it as stored).
+            var distinct = entries.GroupBy(e => e.Md5, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            await Parallel.ForEachAsync(distinct, new ParallelOptions { MaxDegreeOfParallelism = Options.Concurrency, CancellationToken = cancellationToken }, async (e, ct) =>
             {
                 var source = Path.Combine(full, e.RelPath.Replace('/', Path.DirectorySeparatorChar));
                 if (await Cache.AddFileAsync(source, e.Md5, null, ct))
