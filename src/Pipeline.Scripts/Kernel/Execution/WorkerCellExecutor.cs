@@ -125,8 +125,10 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
     {
         if (_running is not { } worker)
         {
+            _log.WriteLine("kernel: interrupt with no cell running");
             return;
         }
+        _log.WriteLine("kernel: interrupt: asking the worker to stop the cell");
         var finished = _cellFinished.Task;
         try
         {
@@ -140,11 +142,20 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
         catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
         {
             // It cannot take the request: stop it.
+            _log.WriteLine($"kernel: interrupt: the worker cannot take the request ({e.GetType().Name}); stopping it");
         }
         if (ReferenceEquals(_running, worker))
         {
             _interrupted = true;
-            await worker.KillAsync();
+            _log.WriteLine("kernel: interrupt: the cell did not stop; stopping the worker");
+            try
+            {
+                await worker.KillAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // The cell's own path saw the worker exit and disposed it meanwhile.
+            }
         }
     }
 
@@ -175,6 +186,7 @@ internal sealed class WorkerCellExecutor : IAsyncDisposable
 
     private async Task<CellRunResult> WorkerGoneAsync(WorkerProcess worker)
     {
+        _log.WriteLine($"kernel: the worker running the cell is gone (exit code {worker.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not yet"}); starting a fresh one");
         await worker.KillAsync();
         var tail = worker.StderrExcerpt;
         var exit = worker.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
