@@ -4,7 +4,7 @@ Usage: conformance.py KERNEL_NAME GROUP   (GROUP: protocol | faults | restart | 
 Prints one JSON list of {"test", "ok", "detail"} on stdout; exit code 0 when all passed.
 The kernelspec is found through JUPYTER_PATH (a temp folder the C# test wrote).
 """
-import json, queue, sys, time, uuid
+import json, queue, signal as posix_signal, sys, time, uuid
 
 import zmq
 from jupyter_client.manager import start_new_kernel
@@ -283,6 +283,10 @@ def restart(km, kc):
 
 def main():
     name, group = sys.argv[1], sys.argv[2]
+    # A process started from a background shell (CI runners, `cmd &`) inherits SIGINT ignored, and so would the
+    # kernel and its worker: .NET keeps an inherited SIG_IGN for SIGINT, so interrupt_mode "signal" could never reach
+    # them. A front end starts kernels with the default disposition; so do we.
+    posix_signal.signal(posix_signal.SIGINT, posix_signal.SIG_DFL)
     started = time.time()
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=60)
     check("start.ready", True, f"{time.time() - started:.2f} s")
