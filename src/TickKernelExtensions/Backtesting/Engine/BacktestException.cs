@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TickKernelExtensions.Backtesting.Engine;
 
 /// <summary>
@@ -33,31 +31,9 @@ public sealed class BacktestException : Exception
     public string? Actual { get; init; }
 
     /// <inheritdoc />
-    public override string Message
-    {
-        get
-        {
-            var b = new StringBuilder(base.Message);
-            var details = new List<string>(4);
-            if (Field is not null)
-            {
-                details.Add(Row is null ? $"field '{Field}'" : $"field '{Field}' row {Row.Value}");
-            }
-            if (Expected is not null)
-            {
-                details.Add($"expected {Expected}");
-            }
-            if (Actual is not null)
-            {
-                details.Add($"actual {Actual}");
-            }
-            if (details.Count > 0)
-            {
-                b.Append(" (").Append(string.Join(", ", details)).Append(')');
-            }
-            return b.ToString();
-        }
-    }
+    public override string Message => ErrorText.Compose(null, base.Message,
+        Field is null ? null : ErrorText.Field(Field) + (Row is null ? "" : $" row {Row.Value}"),
+        ErrorText.Expected(Expected), ErrorText.Actual(Actual));
 
     internal static BacktestException InvalidOptions(string what, List<string> errors) =>
         new(BacktestErrorKind.InvalidOptions, $"Invalid {what}: {string.Join("; ", errors)}.");

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TickKernelExtensions.Backtesting.Statistics;
 
 /// <summary>
@@ -33,31 +31,9 @@ public sealed class StatisticsException : Exception
     public string? Actual { get; init; }
 
     /// <inheritdoc />
-    public override string Message
-    {
-        get
-        {
-            var details = new List<string>(3);
-            if (Field is not null)
-            {
-                details.Add(Row is null ? $"field '{Field}'" : $"field '{Field}' row {Row.Value}");
-            }
-            if (Expected is not null)
-            {
-                details.Add($"expected {Expected}");
-            }
-            if (Actual is not null)
-            {
-                details.Add($"actual {Actual}");
-            }
-            var b = new StringBuilder(base.Message);
-            if (details.Count > 0)
-            {
-                b.Append(" (").Append(string.Join(", ", details)).Append(')');
-            }
-            return b.ToString();
-        }
-    }
+    public override string Message => ErrorText.Compose(null, base.Message,
+        Field is null ? null : ErrorText.Field(Field) + (Row is null ? "" : $" row {Row.Value}"),
+        ErrorText.Expected(Expected), ErrorText.Actual(Actual));
 
     internal static StatisticsException Input(string message, string field, string expected, string actual, int? row = null) =>
         new(StatisticsErrorKind.InvalidInput, message) { Field = field, Row = row, Expected = expected, Actual = actual };
