@@ -23,15 +23,9 @@ public sealed partial class MarketSimulator
     /// </summary>
     private static SimulatedHour GeneratePlantedEdge(SymbolPlan plan, HourPlan hour, DateTime hourStart, SimRandom rng)
     {
-        var instrument = plan.Instrument;
+        var (arrivals, ups, ticks, writer) = BeginWalk(plan, hour, hourStart, rng);
         var n = hour.TickCount;
         var step = plan.StepPoints;
-        var arrivals = new double[n];
-        rng.FillSortedUniforms(arrivals);
-        var ups = step == 0 ? 0 : (int)((n + ((long)hour.Close - (long)hour.Open) / step) / 2);
-        var ticks = new TickColumns(n);
-        ticks.Append(n);
-        var writer = new TickWriter(instrument, plan.Profile, hourStart, ticks);
         var lookback = (long)PlantedEdgeLookback.TotalMilliseconds;
         var times = new long[n];
         var bids = new long[n];
@@ -64,6 +58,6 @@ public sealed partial class MarketSimulator
             bids[i] = bid;
             writer.Write(i, times[i], bid, bid + plan.SpreadPoints, Volume(plan.Profile, rng), Volume(plan.Profile, rng));
         }
-        return new SimulatedHour(instrument, hourStart, HourStatus.Trading, null, ticks, [], []);
+        return new SimulatedHour(plan.Instrument, hourStart, HourStatus.Trading, null, ticks, [], []);
     }
 }

@@ -13,15 +13,9 @@ public sealed partial class MarketSimulator
     /// </summary>
     private static SimulatedHour GenerateRandomWalk(SymbolPlan plan, HourPlan hour, DateTime hourStart, SimRandom rng)
     {
-        var instrument = plan.Instrument;
+        var (arrivals, ups, ticks, writer) = BeginWalk(plan, hour, hourStart, rng);
         var n = hour.TickCount;
         var step = plan.StepPoints;
-        var arrivals = new double[n];
-        rng.FillSortedUniforms(arrivals);
-        var ups = step == 0 ? 0 : (int)((n + ((long)hour.Close - (long)hour.Open) / step) / 2);
-        var ticks = new TickColumns(n);
-        ticks.Append(n);
-        var writer = new TickWriter(instrument, plan.Profile, hourStart, ticks);
         var bid = (long)hour.Open;
         for (var i = 0; i < n; i++)
         {
@@ -33,6 +27,21 @@ public sealed partial class MarketSimulator
             bid += up ? step : -step;
             writer.Write(i, (long)(arrivals[i] * MillisPerHour), bid, bid + plan.SpreadPoints, Volume(plan.Profile, rng), Volume(plan.Profile, rng));
         }
-        return new SimulatedHour(instrument, hourStart, HourStatus.Trading, null, ticks, [], []);
+        return new SimulatedHour(plan.Instrument, hourStart, HourStatus.Trading, null, ticks, [], []);
+    }
+
+    // What every walk-like hour starts with (random walk, planted edge): sorted arrival times (drawn first, so both
+    // modes draw the same arrivals from the same seed), the number of up-steps that lands the hour on its planned
+    // close, and the columns with their writer.
+    private static (double[] Arrivals, int Ups, TickColumns Ticks, TickWriter Writer) BeginWalk(SymbolPlan plan, HourPlan hour, DateTime hourStart, SimRandom rng)
+    {
+        var n = hour.TickCount;
+        var step = plan.StepPoints;
+        var arrivals = new double[n];
+        rng.FillSortedUniforms(arrivals);
+        var ups = step == 0 ? 0 : (int)((n + ((long)hour.Close - (long)hour.Open) / step) / 2);
+        var ticks = new TickColumns(n);
+        ticks.Append(n);
+        return (arrivals, ups, ticks, new TickWriter(plan.Instrument, plan.Profile, hourStart, ticks));
     }
 }
