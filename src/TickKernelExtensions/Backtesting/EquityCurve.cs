@@ -57,4 +57,28 @@ public sealed class EquityCurve
         _equity[Count] = equity;
         Count++;
     }
+    /// <summary>
+    /// The curve as it would have been without trading costs: every point plus the costs (spread, slippage, commission,
+    /// swap) of the trades in <paramref name="trades"/> that had closed by then. Exact wherever no position is open;
+    /// while one is, its own costs are not added back yet (they are known only when it closes). For "is there an edge
+    /// before costs?" — the integrity check of a strategy on a market with none.
+    /// </summary>
+    public EquityCurve BeforeCosts(IReadOnlyList<BacktestTrade> trades)
+    {
+        ArgumentNullException.ThrowIfNull(trades);
+        var byExit = trades.OrderBy(t => t.ExitTime).ToArray();
+        var curve = new EquityCurve(InitialEquity, Math.Max(1, Count));
+        var added = 0.0;
+        var next = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            while (next < byExit.Length && byExit[next].ExitTime <= _times[i])
+            {
+                var t = byExit[next++];
+                added += t.SpreadCost + t.SlippageCost + t.Commission + t.Swap;
+            }
+            curve.Add(_times[i], _equity[i] + added);
+        }
+        return curve;
+    }
 }

@@ -35,13 +35,13 @@ internal static class TrainingTestData
 
     public static Market PlantedEdge => PlantedEdgeMarket.Value;
 
-    public static Market Build(SimulationMode mode, long seed = 7)
+    public static Market Build(SimulationMode mode, long seed = 7, int weeks = 1)
     {
         var sim = new MarketSimulator(new MarketSimulatorOptions
         {
             Symbols = ["EURUSD"],
             StartUtc = new DateTime(2024, 1, 8, 0, 0, 0, DateTimeKind.Utc),
-            EndUtc = new DateTime(2024, 1, 12, 20, 0, 0, DateTimeKind.Utc),
+            EndUtc = new DateTime(2024, 1, 12, 20, 0, 0, DateTimeKind.Utc).AddDays(7 * (weeks - 1)),
             Seed = seed,
             Mode = mode,
             TickRateScale = 0.2,
