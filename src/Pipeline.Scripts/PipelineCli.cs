@@ -21,6 +21,7 @@ internal static class PipelineCli
         root.Subcommands.Add(DatasetCommand.Build());
         root.Subcommands.Add(ProcessCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
+        root.Subcommands.Add(BacktestCommand.Build());
         root.Subcommands.Add(Mt5Command.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RunAllCommand.Build());

@@ -42,6 +42,9 @@ public sealed record DataLayout(string Root)
     /// <summary><c>mlruns/</c>: experiment tracking in MLflow's file-store layout (<c>mlflow ui --backend-store-uri data/mlruns</c>).</summary>
     public string MlRuns => Path.Combine(Root, "mlruns");
 
+    /// <summary><c>reports/</c>: stage reports kept as files, e.g. <c>reports/backtest/&lt;model&gt;/&lt;version&gt;/</c> (JSON, offline HTML, the MT5 signal file).</summary>
+    public string Reports => Path.Combine(Root, "reports");
+
     /// <summary><c>datasets/</c>: versioned exports of gold tables, tracked by <c>.dvc</c> files beside them (the data root is the DVC repository).</summary>
     public string Datasets => Path.Combine(Root, "datasets");
 }

@@ -58,6 +58,33 @@ public static class BacktestCharts
         return Titled(grid, title).WithSize(1000, 600);
     }
 
+    /// <summary>
+    /// A walk-forward run: the stitched out-of-sample equity after costs and before them (top), and each fold's return in
+    /// percent as a column at the middle of its trading window (below), so a run carried by one lucky fold shows.
+    /// </summary>
+    public static GenericChart WalkForwardFolds(Backtesting.WalkForward.WalkForwardBacktestResult result, int maxPoints = 4000)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        GenericChart Line(EquityCurve curve, string name)
+        {
+            var keep = TickCharts.Downsample(curve.Equity, maxPoints);
+            var times = curve.Times.ToArray();
+            var values = curve.Equity.ToArray();
+            return CSharpChart.Line<DateTime, double, string>(x: keep.Select(i => TickTime.FromMicros(times[i])).ToArray(), y: keep.Select(i => values[i]).ToArray(), Name: name);
+        }
+        var top = CSharpChart.Combine([Line(result.Equity, "after costs"), Line(result.EquityBeforeCosts, "before costs")])
+            .WithYAxisStyle<double, double, string>(TitleText: "equity");
+        var folds = result.Folds;
+        var bottom = CSharpChart.Column<double, DateTime, string>(
+                values: folds.Select(f => 100 * f.Statistics.TotalReturn).ToArray(),
+                Keys: folds.Select(f => TickTime.FromMicros(f.Fold.TestStart + ((f.Fold.TestEnd - f.Fold.TestStart) / 2))).ToArray(),
+                Name: "fold return %",
+                MultiText: folds.Select(f => Backtesting.WalkForward.WalkForwardBacktest.Label(f.Fold)).ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: TimeAxis).WithYAxisStyle<double, double, string>(TitleText: "fold return (%)");
+        var grid = CSharpChart.Grid([top, bottom], 2, 1, Pattern: StyleParam.LayoutGridPattern.Coupled);
+        return Titled(grid, $"{result.Symbol} walk-forward: {folds.Count} folds, stitched out of sample").WithSize(1000, 600);
+    }
+
     /// <summary>The bid over time with each trade's entry (▲ long, ▼ short) and exit (✕) at its fill price; hover shows side, lots and net P&amp;L.</summary>
     /// <param name="ticks">Ticks in time order.</param>
     /// <param name="trades">The trades to mark (those of other symbols are the caller's to filter).</param>

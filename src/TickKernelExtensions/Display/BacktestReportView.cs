@@ -123,17 +123,17 @@ internal static class BacktestReportView
         double.IsNaN(value) ? DisplayText.Missing : double.IsPositiveInfinity(value) ? "∞" : double.IsNegativeInfinity(value) ? "−∞"
             : value.ToString(format, Invariant);
 
-    private static ViewCell Percent(double value) => Cell(value, "P2");
+    internal static ViewCell Percent(double value) => Cell(value, "P2");
 
-    private static ViewCell Ratio(double value) => Cell(value, "0.000");
+    internal static ViewCell Ratio(double value) => Cell(value, "0.000");
 
-    private static ViewCell Probability(double value) => Cell(value, "0.0000");
+    internal static ViewCell Probability(double value) => Cell(value, "0.0000");
 
     private static ViewCell Money(double value) => Cell(value, "N2");
 
     private static string Amount(double value) => Text(value, "N2");
 
-    private static ViewCell Signed(double value) =>
+    internal static ViewCell Signed(double value) =>
         new(Text(value, "N2"), CellStyle.Number | (value < 0 ? CellStyle.Bad : value > 0 ? CellStyle.Good : CellStyle.None));
 
     private static ViewCell Cell(double value, string format) =>

@@ -31,6 +31,14 @@ internal sealed class ResultView
         return this;
     }
 
+    /// <summary>Appends a block of another view (to compose views).</summary>
+    public ResultView Add(ViewBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        _blocks.Add(block);
+        return this;
+    }
+
     /// <summary>Adds a table and returns it for its rows.</summary>
     public ViewTable Table(params IReadOnlyList<string> headers)
     {

@@ -29,6 +29,7 @@ internal static class ResultViews
         BacktestReport r => BacktestReportView.Build(r),
         BacktestStatistics s => BacktestReportView.Build(s),
         FoldStatisticsTable f => BacktestReportView.Build(f),
+        Backtesting.WalkForward.WalkForwardBacktestResult w => WalkForwardView.Build(w),
         null => throw new ArgumentNullException(nameof(value)),
         _ => throw new ArgumentException($"No result view for {value.GetType().FullName}.", nameof(value)),
     };

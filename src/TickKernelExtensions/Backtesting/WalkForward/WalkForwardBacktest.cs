@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.DotNet.Interactive.Formatting;
 using TickKernelExtensions.Backtesting.Engine;
 using TickKernelExtensions.Backtesting.Statistics;
+using TickKernelExtensions.Display;
 using TickKernelExtensions.Market;
 using TickKernelExtensions.Processing.Features;
 
@@ -38,15 +40,18 @@ public sealed record WalkForwardFoldBacktest(WalkForwardFold Fold, BacktestResul
 
 /// <summary>
 /// What <see cref="WalkForwardBacktest.RunAsync"/> produced: per fold the model, the backtest and its statistics; the
-/// stitched out-of-sample equity and its statistics; the per-fold table; parameter stability.
+/// stitched out-of-sample equity and its statistics; the per-fold table; parameter stability. Renders as HTML and
+/// text in notebooks (the verdict, the fold table, each fold's model, the stability table).
 /// </summary>
+[TypeFormatterSource(typeof(ResultFormatterSource<WalkForwardBacktestResult>), PreferredMimeTypes = ["text/html"])]
 public sealed record WalkForwardBacktestResult(
     string Symbol,
     WalkForwardResult<WalkForwardModel> Run,
     IReadOnlyList<WalkForwardFoldBacktest> Folds,
     FoldStatisticsTable Table,
     BacktestStatistics OutOfSample,
-    BacktestStatistics OutOfSampleBeforeCosts)
+    BacktestStatistics OutOfSampleBeforeCosts,
+    EquityCurve EquityBeforeCosts)
 {
     /// <summary>The stitched out-of-sample equity curve (each fold compounding on the previous one's end).</summary>
     public EquityCurve Equity => Run.OutOfSampleEquity;
@@ -56,6 +61,12 @@ public sealed record WalkForwardBacktestResult(
 
     /// <summary>How the chosen hyperparameters moved across folds.</summary>
     public IReadOnlyList<ParameterStability> Stability => Run.Stability;
+
+    /// <summary>The result as an HTML fragment (what the notebook shows).</summary>
+    public string ToHtml() => ResultViews.Html(this);
+
+    /// <inheritdoc />
+    public override string ToString() => ResultViews.Text(this);
 }
 
 /// <summary>
@@ -109,7 +120,7 @@ public static class WalkForwardBacktest
         // Costs are added back per fold, before stitching, so each fold's amounts match its own (unscaled) curve.
         var grossEquity = WalkForwardRunner.Stitch(folds.Select(f => traded[f.Index].BeforeCosts).ToList());
         var beforeCosts = BacktestStatistics.Compute(grossEquity, run.Trades, options.Statistics);
-        return new WalkForwardBacktestResult(symbol, run, perFold, table, outOfSample, beforeCosts);
+        return new WalkForwardBacktestResult(symbol, run, perFold, table, outOfSample, beforeCosts, grossEquity);
     }
 
     /// <summary>A fold's row label: its number and trading window, e.g. <c>3: 01-15 … 01-22</c>.</summary>

@@ -74,7 +74,7 @@ public static class WalkForwardModels
             Model = search.Model.Transformer,
             Signature = new ModelSignature(set.FeatureNames),
             FeatureSet = features.Definition,
-            Datasets = [new ModelDatasetVersion("training window", $"{TickTime.FromMicros(fold.TrainStart):O}/{TickTime.FromMicros(fold.TrainEnd):O}")],
+            Datasets = [ModelDatasetVersion.Period("training window", fold.TrainStart, fold.TrainEnd), ModelDatasetVersion.Period("trading window", fold.TestStart, fold.TestEnd)],
             Metrics = new Dictionary<string, double>
             {
                 ["train_auc"] = report.Train.Auc,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using TickKernelExtensions.Datasets;
+using TickKernelExtensions.Market;
 
 namespace TickKernelExtensions.Modeling.Export;
 
@@ -24,5 +26,33 @@ public sealed record ModelDatasetVersion(string Name, string Version)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return new ModelDatasetVersion(snapshot.Table, snapshot.ToString());
+    }
+
+    /// <summary>
+    /// A time span of the data, e.g. the split a model was tested on: the version is <c>start/end</c> in ISO 8601 UTC
+    /// (<c>2024-03-20T09:31:00.0000000Z/2024-03-25T00:00:00.0000000Z</c>, end exclusive), which
+    /// <see cref="TryGetPeriod"/> reads back.
+    /// </summary>
+    public static ModelDatasetVersion Period(string name, long start, long end)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        return new ModelDatasetVersion(name, string.Create(CultureInfo.InvariantCulture, $"{TickTime.FromMicros(start):O}/{TickTime.FromMicros(end):O}"));
+    }
+
+    /// <summary>Reads a <see cref="Period"/> version back (UTC µs); false when the version is not one.</summary>
+    public bool TryGetPeriod(out long start, out long end)
+    {
+        (start, end) = (0, 0);
+        var slash = Version.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0
+            || !DateTime.TryParseExact(Version.AsSpan(0, slash), "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var from)
+            || !DateTime.TryParseExact(Version.AsSpan(slash + 1), "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var to)
+            || from.Kind != DateTimeKind.Utc || to.Kind != DateTimeKind.Utc || to < from)
+        {
+            return false;
+        }
+        (start, end) = (TickTime.ToMicros(from), TickTime.ToMicros(to));
+        return true;
     }
 }

@@ -72,6 +72,7 @@ public static class TrainingJob
             ModelDatasetVersion.FromSnapshot(new InputSnapshot(featuresId.ToString(), Snapshot(featuresSnapshot))),
             ModelDatasetVersion.FromSnapshot(new InputSnapshot("silver.ticks", Snapshot(silverSnapshot))),
         };
+        datasets.AddRange(SplitPeriods(set));
         var bundle = ModelBundleWriter.Write(new ModelBundleContent
         {
             Name = options.ModelName,
@@ -90,7 +91,7 @@ public static class TrainingJob
         return new TrainingJobResult(symbol, set, search, anomaly, report, timeline, bundle, runId, registered, trackingRoot, datasets, time.GetElapsedTime(started));
     }
 
-    private static async Task<string> FirstSymbolAsync(IcebergTables tables, Lakehouse.Catalog.TableIdentifier featuresId, CancellationToken cancellationToken)
+    internal static async Task<string> FirstSymbolAsync(IcebergTables tables, Lakehouse.Catalog.TableIdentifier featuresId, CancellationToken cancellationToken)
     {
         var reader = await tables.LoadAsync(featuresId, cancellationToken);
         return LakeTicks.Partitions(reader).Select(p => p.Symbol).FirstOrDefault()
@@ -100,6 +101,38 @@ public static class TrainingJob
                 Expected = "at least one symbol",
                 Actual = "none",
             };
+    }
+
+    /// <summary>The names under which a bundle records the time span of each split part (see <see cref="ModelDatasetVersion.Period"/>).</summary>
+    public static string PeriodName(SplitRole role) => role switch
+    {
+        SplitRole.Train => "train split",
+        SplitRole.Validation => "validation split",
+        _ => "test split",
+    };
+
+    // Each part's span, from its first label's start to its last label's end: a backtest of the exported model can
+    // then trade only what the model never saw (from the test split's start on).
+    private static IEnumerable<ModelDatasetVersion> SplitPeriods(TrainingSet set)
+    {
+        foreach (var role in new[] { SplitRole.Train, SplitRole.Validation, SplitRole.Test })
+        {
+            var part = set.Part(role);
+            if (part.Count > 0)
+            {
+                yield return ModelDatasetVersion.Period(PeriodName(role), part.T0[0], Max(part.T1));
+            }
+        }
+    }
+
+    private static long Max(ReadOnlySpan<long> values)
+    {
+        var max = long.MinValue;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+        return max;
     }
 
     private static string Snapshot(long? id) => id?.ToString(CultureInfo.InvariantCulture) ?? "none";
