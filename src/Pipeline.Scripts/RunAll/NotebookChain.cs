@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.Scripts.Notebooks;
 using Pipeline.Scripts.Notebooks.Document;
@@ -95,12 +96,26 @@ internal static class NotebookChain
             .Select(d => d switch
             {
                 JsonObject obj => obj.DeepClone().AsObject(),
-                JsonArray lines => JsonNode.Parse(string.Concat(lines.Select(l => (string?)l))) as JsonObject,
-                JsonValue v when v.TryGetValue<string>(out var text) => JsonNode.Parse(text) as JsonObject,
+                JsonArray lines => TryParse(string.Concat(lines.Select(l => (string?)l))),
+                JsonValue v when v.TryGetValue<string>(out var text) => TryParse(text),
                 _ => null,
             })
             .OfType<JsonObject>()
             .ToList();
+
+    // A bundle that is not JSON (its formatter failed and left its error text) is not a key-figures object: skipped,
+    // the cell's own output shows the error.
+    private static JsonObject? TryParse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static IReadOnlyList<string> Select(IReadOnlyList<string> notebooks, RunAllOptions options)
     {

@@ -37,6 +37,8 @@ public sealed record KeyFigures(string Title, IReadOnlyList<KeyValuePair<string,
                 DateTime t => JsonValue.Create(t.ToString("O", CultureInfo.InvariantCulture)),
                 DateOnly d => JsonValue.Create(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 TimeSpan t => JsonValue.Create(t.TotalSeconds),
+                // JSON has no NaN or infinity: a figure that could not be computed (a Sharpe of one period) is null.
+                IConvertible c when IsNumber(value) && !double.IsFinite(c.ToDouble(CultureInfo.InvariantCulture)) => null,
                 IConvertible c when IsNumber(value) => JsonValue.Create(c.ToDouble(CultureInfo.InvariantCulture)),
                 _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
             };

@@ -16,6 +16,10 @@ internal static class WalkForwardView
             $"out-of-sample return {Text(oos.TotalReturn, "P2")}", $"Sharpe {Text(oos.Sharpe, "0.00")} ({Text(gross.Sharpe, "0.00")} before costs)",
             $"PSR {Text(oos.ProbabilisticSharpe, "0.000")}");
         view.Note("Each fold retrained on its own past only, then traded the next window tick by tick; the equity is the folds' curves stitched, each compounding on the previous one's end.");
+        if (result.LeftOut.Count > 0)
+        {
+            view.Note($"{DisplayText.Plural(result.LeftOut.Count, "planned fold")} left out: no ticks in the training or trading window (market closed): {string.Join("; ", result.LeftOut)}.");
+        }
         view.Section("Out of sample, stitched");
         var summary = view.Table("", "Return", "Ann. return", "Sharpe", "Sortino", "Max DD", "Trades", "Win rate", "Profit factor", "PSR", "Costs");
         summary.Row("after costs", BacktestReportView.Percent(oos.TotalReturn), BacktestReportView.Percent(oos.AnnualizedReturn), BacktestReportView.Ratio(oos.Sharpe),

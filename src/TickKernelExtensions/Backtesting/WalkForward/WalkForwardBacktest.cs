@@ -40,7 +40,8 @@ public sealed record WalkForwardFoldBacktest(WalkForwardFold Fold, BacktestResul
 
 /// <summary>
 /// What <see cref="WalkForwardBacktest.RunAsync"/> produced: per fold the model, the backtest and its statistics; the
-/// stitched out-of-sample equity and its statistics; the per-fold table; parameter stability. Renders as HTML and
+/// stitched out-of-sample equity and its statistics; the per-fold table; parameter stability; the planned folds left
+/// out because a window of theirs held no tick. Renders as HTML and
 /// text in notebooks (the verdict, the fold table, each fold's model, the stability table).
 /// </summary>
 [TypeFormatterSource(typeof(ResultFormatterSource<WalkForwardBacktestResult>), PreferredMimeTypes = ["text/html"])]
@@ -51,7 +52,8 @@ public sealed record WalkForwardBacktestResult(
     FoldStatisticsTable Table,
     BacktestStatistics OutOfSample,
     BacktestStatistics OutOfSampleBeforeCosts,
-    EquityCurve EquityBeforeCosts)
+    EquityCurve EquityBeforeCosts,
+    IReadOnlyList<WalkForwardFold> LeftOut)
 {
     /// <summary>The stitched out-of-sample equity curve (each fold compounding on the previous one's end).</summary>
     public EquityCurve Equity => Run.OutOfSampleEquity;
@@ -74,7 +76,9 @@ public sealed record WalkForwardBacktestResult(
 /// through the training API on the fold's past only (<see cref="WalkForwardModels.Train"/>: labels, purged split,
 /// search, bundle), then backtest the fold's trading window tick by tick with that bundle in the loop
 /// (<see cref="ModelStrategy"/> on <see cref="WalkForwardSlices.Trading"/>); stitch the folds' equity into one
-/// out-of-sample curve and compute its statistics, with and without costs. The trading window starts cold: its first
+/// out-of-sample curve and compute its statistics, with and without costs. Folds whose training or trading window
+/// holds no tick (the market was closed) are left out and listed in <see cref="WalkForwardBacktestResult.LeftOut"/>.
+/// The trading window starts cold: its first
 /// bars warm the features up and produce no signal, exactly as a freshly deployed model would.
 /// </summary>
 public static class WalkForwardBacktest
@@ -97,7 +101,20 @@ public static class WalkForwardBacktest
             throw new BacktestException(BacktestErrorKind.InvalidInput, "There are no ticks to walk forward over.") { Field = "ticks", Expected = "at least one tick", Actual = "0" };
         }
         var times = ticks.Timestamps;
-        var folds = WalkForwardPlan.Create(times[0], times[^1], options.Folds);
+        var planned = WalkForwardPlan.Create(times[0], times[^1], options.Folds);
+        // A window with no ticks (a weekend, a holiday) has nothing to learn from or to trade: the fold is left out, not failed.
+        var folds = planned.Where(f => HasTicks(ticks.Timestamps, f.TrainStart, f.TrainEnd) && HasTicks(ticks.Timestamps, f.TestStart, f.TestEnd)).ToList();
+        var skipped = planned.Except(folds).ToList();
+        foreach (var fold in skipped)
+        {
+            var which = HasTicks(ticks.Timestamps, fold.TestStart, fold.TestEnd) ? "training" : "trading";
+            progress?.Report($"walk-forward: {fold} has no ticks in its {which} window (market closed); left out");
+        }
+        if (folds.Count == 0)
+        {
+            throw new BacktestException(BacktestErrorKind.InvalidInput, "No walk-forward fold has ticks in both its training and its trading window.")
+            { Field = "Folds", Expected = "at least one trading window with ticks", Actual = $"{planned.Count} windows, all empty" };
+        }
         var strategyOptions = options.Strategy with { ExpectedFeatureSet = options.Strategy.ExpectedFeatureSet ?? features.Definition };
         var traded = new Dictionary<int, (WalkForwardFoldBacktest Fold, EquityCurve BeforeCosts)>();
         var run = await WalkForwardRunner.RunAsync<WalkForwardModel>(
@@ -115,12 +132,30 @@ public static class WalkForwardBacktest
             }, ct),
             progress, cancellationToken);
         var perFold = folds.Select(f => traded[f.Index].Fold).ToList();
-        var table = FoldStatisticsTable.Create(perFold.Select(f => (Label(f.Fold), f.Statistics)), $"{symbol} walk-forward: {folds.Count} folds");
+        var table = FoldStatisticsTable.Create(perFold.Select(f => (Label(f.Fold), f.Statistics)), $"{symbol} walk-forward folds");
         var outOfSample = BacktestStatistics.Compute(run.OutOfSampleEquity, run.Trades, options.Statistics);
         // Costs are added back per fold, before stitching, so each fold's amounts match its own (unscaled) curve.
         var grossEquity = WalkForwardRunner.Stitch(folds.Select(f => traded[f.Index].BeforeCosts).ToList());
         var beforeCosts = BacktestStatistics.Compute(grossEquity, run.Trades, options.Statistics);
-        return new WalkForwardBacktestResult(symbol, run, perFold, table, outOfSample, beforeCosts, grossEquity);
+        return new WalkForwardBacktestResult(symbol, run, perFold, table, outOfSample, beforeCosts, grossEquity, skipped);
+    }
+
+    private static bool HasTicks(ReadOnlySpan<long> sorted, long start, long end)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo < sorted.Length && sorted[lo] < end;
     }
 
     /// <summary>A fold's row label: its number and trading window, e.g. <c>3: 01-15 … 01-22</c>.</summary>
