@@ -14,8 +14,8 @@ internal sealed record BenchOptions
     /// <summary>Thread counts to run each throughput row with; default 1 and 2. N threads = N independent backtests on N contiguous parts of the ticks.</summary>
     public IReadOnlyList<int> Threads { get; init; } = [1, 2];
 
-    /// <summary>Ticks of the walk-forward mode (the first ones of the same series); default 2,000,000.</summary>
-    public int WalkForwardTicks { get; init; } = 2_000_000;
+    /// <summary>Ticks of the walk-forward mode (the first ones of the same series); default 1,600,000: Monday 00:00 to about Friday 15:00 of the first week, so no trading window falls on the weekend.</summary>
+    public int WalkForwardTicks { get; init; } = 1_600_000;
 
     /// <summary>Modes to run: <c>plain</c>, <c>model</c>, <c>wf</c>; default all three.</summary>
     public IReadOnlySet<string> Modes { get; init; } = new HashSet<string>(["plain", "model", "wf"], StringComparer.Ordinal);

@@ -82,16 +82,10 @@ if (wf is not null)
     foreach (var f in wf.Folds)
     {
         Console.WriteLine(string.Create(invariant,
-            $"| {f.Fold.Index} | {TickTime.FromMicros(f.Fold.TestStart):MM-dd HH:mm} – {TickTime.FromMicros(f.Fold.TestEnd):MM-dd HH:mm} | {f.Model.Set.Train.Count:N0} | {CountIn(f.Fold.TestStart, f.Fold.TestEnd):N0} | {f.TrainTime.TotalMilliseconds:N0} | {f.TradeTime.TotalMilliseconds:N0} | {f.Model.Report.Validation.Auc:0.000} |"));
+            $"| {f.Fold.Index} | {TickTime.FromMicros(f.Fold.TestStart):MM-dd HH:mm} – {TickTime.FromMicros(f.Fold.TestEnd):MM-dd HH:mm} | {f.Model.Set.Train.Count:N0} | {wf.TicksPerFold[f.Fold.Index]:N0} | {f.TrainTime.TotalMilliseconds:N0} | {f.TradeTime.TotalMilliseconds:N0} | {f.Model.Report.Validation.Auc:0.000} |"));
     }
     Console.WriteLine(string.Create(invariant,
         $"| all | | | {wf.TicksTraded:N0} | {wf.Folds.Sum(f => f.TrainTime.TotalMilliseconds):N0} | {wf.Folds.Sum(f => f.TradeTime.TotalMilliseconds):N0} | |"));
-
-    long CountIn(long from, long to)
-    {
-        var times = ticks.Timestamps;
-        return LowerBound(times, to) - LowerBound(times, from);
-    }
 }
 Console.WriteLine($"== load average at end: {LoadAverage()}");
 return 0;
@@ -105,20 +99,3 @@ static TickColumns Prefix(TickColumns ticks, int count)
     return prefix;
 }
 
-static int LowerBound(ReadOnlySpan<long> sorted, long value)
-{
-    int lo = 0, hi = sorted.Length;
-    while (lo < hi)
-    {
-        var mid = (lo + hi) >>> 1;
-        if (sorted[mid] < value)
-        {
-            lo = mid + 1;
-        }
-        else
-        {
-            hi = mid;
-        }
-    }
-    return lo;
-}

@@ -20,7 +20,7 @@ internal static class WalkForwardBenchmark
 
     public static readonly TimeSpan Gap = TimeSpan.FromMinutes(15);
 
-    public sealed record Result(Samples Total, TimeSpan Features, long TicksTraded, IReadOnlyList<WalkForwardFoldResult<WalkForwardModel>> Folds, int Trades);
+    public sealed record Result(Samples Total, TimeSpan Features, long TicksTraded, IReadOnlyList<WalkForwardFoldResult<WalkForwardModel>> Folds, int Trades, IReadOnlyDictionary<int, int> TicksPerFold);
 
     public static async Task<Result> RunAsync(TickColumns ticks, string work)
     {
@@ -28,6 +28,7 @@ internal static class WalkForwardBenchmark
         var root = Path.Combine(work, "backtest", "walk-forward");
         TimeSpan features = default;
         long traded = 0;
+        var perFold = new Dictionary<int, int>();
         WalkForwardResult<WalkForwardModel>? result = null;
         var run = async () =>
         {
@@ -59,7 +60,8 @@ internal static class WalkForwardBenchmark
                 (fold, model, ct) =>
                 {
                     var slice = WalkForwardSlices.Trading(fold, ticks);
-                    Interlocked.Add(ref traded, slice.Count);
+                    traded += slice.Count;
+                    perFold[fold.Index] = slice.Count;
                     if (slice.Count == 0)
                     {
                         return Task.FromResult(new FoldOutcome(new EquityCurve(BacktestOptions.Default.InitialBalance), [], model.Parameters));
@@ -76,6 +78,6 @@ internal static class WalkForwardBenchmark
         {
             f.Model.Bundle.Dispose();
         }
-        return new Result(total, features, traded, result.Folds, result.Trades.Count);
+        return new Result(total, features, traded, result.Folds, result.Trades.Count, perFold);
     }
 }
