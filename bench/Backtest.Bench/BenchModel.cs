@@ -14,7 +14,8 @@ namespace Backtest.Bench;
 /// (<see cref="PatternModel.Train(TrainingSet, PatternModelOptions)"/> with its defaults) on the first
 /// <see cref="TrainTicks"/> of a series generated with the same seed, 15-minute fixed-horizon labels, a chronological
 /// split with a one-hour embargo. Written as a bundle under <c>&lt;work&gt;/backtest/bundles/</c> and loaded from there
-/// on later runs (the folder's name holds the seed, so another seed trains again). Buy at ≥ 0.52, sell at ≤ 0.48:
+/// on later runs (the folder's name holds the seed and the feature set's content hash, which includes the library's
+/// commit, so another seed or another build trains again). Buy at ≥ 0.52, sell at ≤ 0.48:
 /// a random walk gives scores near 0.5, and the usual 0.55 / 0.45 would leave the engine almost nothing to trade.
 /// </summary>
 internal static class BenchModel
@@ -26,7 +27,8 @@ internal static class BenchModel
     public static (ModelBundle Bundle, string Source) LoadOrTrain(string work, int seed)
     {
         var root = Path.Combine(work, "backtest", "bundles");
-        var version = string.Create(CultureInfo.InvariantCulture, $"seed-{seed}-ticks-{TrainTicks}");
+        // The feature set's hash holds the library's code version (with its commit): a bundle from other code is refused, so train again.
+        var version = string.Create(CultureInfo.InvariantCulture, $"seed-{seed}-ticks-{TrainTicks}-{FeatureSetDefinition.GoldCore.ContentHash[..12]}");
         var folder = ModelBundle.FolderOf("backtest-bench", version, root);
         if (File.Exists(Path.Combine(folder, "manifest.json")))
         {
