@@ -11,7 +11,7 @@ namespace Backtest.Bench;
 /// small window finds where the signal differs from the previous one: each such change (with a next tick) is one
 /// round trip. P&amp;L is the sum of the cash flows at the fills (a buy pays the ask, a sell receives the bid) plus
 /// closing the last position at each part's last tick, × 100,000 units a lot. (A first version carried the position
-/// forward over every tick with <c>last_value(… IGNORE NULLS)</c> and three more windows: same result, 4–5× slower.) With N threads the ticks are cut into the same N parts as ours (PARTITION BY ⌊i·N/n⌋) and
+/// forward over every tick with <c>last_value(… IGNORE NULLS)</c> and three more windows: same result, 2–5× slower.) With N threads the ticks are cut into the same N parts as ours (PARTITION BY ⌊i·N/n⌋) and
 /// DuckDB runs with <c>SET threads = N</c>.
 /// </summary>
 internal sealed class DuckDbAnchor : IDisposable
