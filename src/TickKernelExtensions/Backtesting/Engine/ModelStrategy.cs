@@ -1,5 +1,6 @@
 using TickKernelExtensions.Market;
 using TickKernelExtensions.Modeling.Export;
+using TickKernelExtensions.Modeling.Online;
 using TickKernelExtensions.Modeling.Signals;
 using TickKernelExtensions.Processing.Bars;
 using TickKernelExtensions.Processing.Features;
@@ -7,11 +8,11 @@ using TickKernelExtensions.Processing.Features;
 namespace TickKernelExtensions.Backtesting.Engine;
 
 /// <summary>
-/// A model in the loop, bar by bar, exactly as a serving host would run it: the engine builds bars from the ticks as
-/// they arrive (<see cref="TimeBarBuilder"/>), each closed bar updates a <see cref="FeatureSetCalculator"/> for the
-/// bundle's feature set, the row's model inputs are scored by <see cref="ModelBundle.Score"/> and
-/// <see cref="ModelBundle.ToSignal"/> turns the score into a <see cref="TradeSignal"/> (time = the clock, expiry =
-/// clock + <see cref="ModelStrategyOptions.SignalLifetime"/>), which <see cref="SignalTrading"/> turns into orders.
+/// A model in the loop, bar by bar, by the same code the serving host runs: the engine builds bars from the ticks as
+/// they arrive (<see cref="TimeBarBuilder"/>) and each closed bar goes through a <see cref="BarScorer"/> (the bundle's
+/// feature set updated by a <see cref="FeatureSetCalculator"/>, the inputs scored, the score turned into a
+/// <see cref="TradeSignal"/>: time = the clock, expiry = clock + <see cref="ModelStrategyOptions.SignalLifetime"/>),
+/// which <see cref="SignalTrading"/> turns into orders.
 /// Warm-up rows (a NaN or infinite input) produce no signal, as they produce no training sample.
 /// </summary>
 public sealed class ModelStrategy : BacktestStrategy
@@ -19,9 +20,7 @@ public sealed class ModelStrategy : BacktestStrategy
     private readonly ModelBundle _bundle;
     private readonly ModelStrategyOptions _options;
     private readonly List<TradeSignal> _signals = [];
-    private FeatureSetCalculator _calculator;
-    private double[] _row;
-    private float[] _inputs;
+    private readonly BarScorer _scorer;
     private string _symbol = "";
 
     /// <summary>Checks that the bundle can be computed here (see <see cref="CheckCompatible"/>) and the options.</summary>
@@ -33,9 +32,7 @@ public sealed class ModelStrategy : BacktestStrategy
         _options.Validate();
         CheckCompatible(bundle.FeatureSet, bundle.FeatureSetColumns, bundle.Signature, _options.ExpectedFeatureSet);
         _bundle = bundle;
-        _calculator = new FeatureSetCalculator(bundle.FeatureSet);
-        _row = new double[_calculator.Columns.Count];
-        _inputs = new float[bundle.Signature.VectorLength];
+        _scorer = new BarScorer(bundle, _options.SignalLifetime);
     }
 
     /// <inheritdoc />
@@ -48,10 +45,10 @@ public sealed class ModelStrategy : BacktestStrategy
     public IReadOnlyList<TradeSignal> Signals => _signals;
 
     /// <summary>Bars scored.</summary>
-    public int Scored { get; private set; }
+    public int Scored => _scorer.Scored;
 
     /// <summary>Bars skipped because an input was NaN (warm-up).</summary>
-    public int WarmUp { get; private set; }
+    public int WarmUp => _scorer.WarmUp;
 
     /// <summary>Signals that produced orders.</summary>
     public int Acted { get; private set; }
@@ -113,30 +110,18 @@ public sealed class ModelStrategy : BacktestStrategy
     {
         ArgumentNullException.ThrowIfNull(start);
         _symbol = start.Symbol;
-        _calculator = new FeatureSetCalculator(_bundle.FeatureSet);
-        _row = new double[_calculator.Columns.Count];
-        _inputs = new float[_bundle.Signature.VectorLength];
+        _scorer.Reset();
         _signals.Clear();
-        (Scored, WarmUp, Acted) = (0, 0, 0);
+        Acted = 0;
     }
 
     /// <inheritdoc />
     public override void OnBar(in Bar bar, in TickWindow window, Account account, OrderList orders)
     {
-        _calculator.Update(bar, _row);
-        _bundle.GatherInputs(_row, _inputs);
-        foreach (var x in _inputs)
+        if (!_scorer.TryScore(_symbol, bar, window.Time, out var signal))
         {
-            if (!float.IsFinite(x))
-            {
-                WarmUp++;
-                return;
-            }
+            return;
         }
-        var score = _bundle.Score(_inputs);
-        Scored++;
-        var t = window.Time;
-        var signal = _bundle.ToSignal(_symbol, TickTime.FromMicros(t), TickTime.FromMicros(t + (_options.SignalLifetime.Ticks / 10)), score);
         if (_options.KeepSignals)
         {
             _signals.Add(signal);
