@@ -142,12 +142,23 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             var scans = new List<TableScan>();
             var selects = new Dictionary<(string Schema, string View), string>();
             var inlinable = Inlinable(references, tree);
+            var cacheKeys = new List<string>();
             foreach (var v in opened)
             {
                 var prunedBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
                 // A derived table selects only the columns the query names; a view, which the SQL may use any way, all.
                 var columns = inlinable ? UsedColumns(v, tree.ColumnReferences) : null;
-                var (select, plan) = ViewSql(v, prunedBy, connection, columns);
+                string select;
+                IcebergScanPlan plan;
+                if (inlinable)
+                {
+                    (select, plan, var key) = CachedViewSql(v, prunedBy, connection, columns);
+                    cacheKeys.Add(key);
+                }
+                else
+                {
+                    (select, plan) = ViewSql(v, prunedBy, connection, columns);
+                }
                 selects[(v.Table.Namespace, v.View)] = select;
                 scans.Add(new TableScan(v.Table.ToString(), plan.Snapshot?.SnapshotId, plan.DataFiles.Count, plan.FilesPruned,
                     plan.ManifestsRead, plan.ManifestsPruned,
@@ -167,6 +178,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
                 catch (DuckDBException)
                 {
                     // The view path below runs the SQL as the user wrote it and names what failed.
+                    ForgetScans(cacheKeys);
                     await command.DisposeAsync();
                     command = null;
                 }
