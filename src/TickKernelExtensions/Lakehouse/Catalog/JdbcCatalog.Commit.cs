@@ -52,7 +52,12 @@ public sealed partial class JdbcCatalog
         ArgumentNullException.ThrowIfNull(attempt);
         retry ??= _options.CommitRetry;
         retry.Validate();
-        var current = (await LoadTableAsync(table, cancellationToken)).MetadataLocation;
+        string current;
+        // Read on a pooled connection, as the commit's own statements are, not on a lookup session (JdbcCatalog.Lookups.cs).
+        await using (var connection = await _dialect.OpenAsync(cancellationToken))
+        {
+            current = (await FindAsync(connection, table, cancellationToken) ?? throw TableNotFound(table)).MetadataLocation;
+        }
         var abandoned = new List<string>();
         string? proposed = null;
         for (var n = 1; ; n++)

@@ -30,24 +30,21 @@ public sealed partial class JdbcCatalog
     public async Task<CatalogTableEntry> LoadTableAsync(TableIdentifier table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        return await FindAsync(connection, table, cancellationToken) ?? throw TableNotFound(table);
+        return await LookupAsync(table, cancellationToken) ?? throw TableNotFound(table);
     }
 
     /// <inheritdoc />
     public async Task<CatalogTableEntry?> TryLoadTableAsync(TableIdentifier table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        return await FindAsync(connection, table, cancellationToken);
+        return await LookupAsync(table, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<bool> TableExistsAsync(TableIdentifier table, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
-        return await FindAsync(connection, table, cancellationToken) is not null;
+        return await LookupAsync(table, cancellationToken) is not null;
     }
 
     /// <inheritdoc />
@@ -110,6 +107,11 @@ public sealed partial class JdbcCatalog
     private async Task<CatalogTableEntry?> FindAsync(DbConnection connection, TableIdentifier table, CancellationToken cancellationToken)
     {
         using var command = Command(connection, CatalogSql.GetTable, table);
+        return await ReadEntryAsync(command, table, cancellationToken);
+    }
+
+    private async Task<CatalogTableEntry?> ReadEntryAsync(DbCommand command, TableIdentifier table, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -9,7 +9,8 @@ namespace TickKernelExtensions.Lakehouse.Catalog;
 /// and <c>iceberg_namespace_properties</c>), on SQLite or PostgreSQL. Trino, Spark and pyiceberg pointed at the same
 /// database with the same catalog name see the same tables. All SQL is parameterised and every name is validated
 /// first (<see cref="CatalogNames"/>). Open one with <see cref="OpenAsync"/>; thread safe; each operation uses a
-/// pooled connection of its own.
+/// pooled connection of its own, except table lookups, which run a prepared statement on a few connections the catalog
+/// keeps open until it is disposed.
 /// </summary>
 public sealed partial class JdbcCatalog : IIcebergCatalog
 {
@@ -62,7 +63,11 @@ public sealed partial class JdbcCatalog : IIcebergCatalog
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dialect.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await CloseLookupsAsync();
+        await _dialect.DisposeAsync();
+    }
 
     internal static void AddParameter(DbCommand command, string name, object? value)
     {

@@ -30,6 +30,8 @@ public static class IcebergScanPlanner
         var data = new List<IcebergFileScanTask>();
         var deletes = new List<IcebergFileScanTask>();
         int read = 0, manifestsPruned = 0, filesPruned = 0;
+        // Each predicate's projection onto a spec's partition fields depends on neither the manifest nor the file.
+        var projections = new Dictionary<int, List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[]>();
         foreach (var manifest in manifests)
         {
             var spec = metadata.Spec(manifest.PartitionSpecId);
@@ -46,6 +48,7 @@ public static class IcebergScanPlanner
                     using var stream = io.OpenRead(manifest.ManifestPath);
                     return IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, partitionSchema);
                 });
+            projections.TryGetValue(spec.SpecId, out var projected);
             foreach (var entry in contents.Entries.Where(e => e.IsLive))
             {
                 var task = new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec);
@@ -53,7 +56,7 @@ public static class IcebergScanPlanner
                 {
                     deletes.Add(task);
                 }
-                else if (FileMayMatch(entry.DataFile, spec, schema, predicates))
+                else if (FileMayMatch(entry.DataFile, projected ??= projections[spec.SpecId] = Projections(spec, predicates), predicates))
                 {
                     data.Add(task);
                 }
@@ -152,15 +155,37 @@ public static class IcebergScanPlanner
         return true;
     }
 
-    private static bool FileMayMatch(
-        IcebergDataFile file, IcebergPartitionSpec spec, IcebergSchema schema,
-        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+    // For each predicate (same order), its projections onto the spec's partition fields that can prune.
+    private static List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[] Projections(
+        IcebergPartitionSpec spec, List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
     {
-        foreach (var (p, field, type, literal) in predicates)
+        var result = new List<(IcebergPartitionField, IcebergPrimitiveType, IcebergPredicate, object)>[predicates.Count];
+        for (var i = 0; i < predicates.Count; i++)
         {
+            var (p, field, type, literal) = predicates[i];
+            result[i] = [];
             foreach (var pf in spec.Fields.Where(f => f.SourceId == field.Id))
             {
-                if (Project(pf, p, type, literal) is not { } projected || !file.Partition.TryGetValue(pf.FieldId, out var value))
+                if (Project(pf, p, type, literal) is { } projected)
+                {
+                    result[i].Add((pf, pf.Transform.ResultType(type), projected.Predicate, projected.Literal));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static bool FileMayMatch(
+        IcebergDataFile file,
+        List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[] projections,
+        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+    {
+        for (var i = 0; i < predicates.Count; i++)
+        {
+            var (p, field, type, literal) = predicates[i];
+            foreach (var (pf, resultType, projected, projectedLiteral) in projections[i])
+            {
+                if (!file.Partition.TryGetValue(pf.FieldId, out var value))
                 {
                     continue;
                 }
@@ -168,8 +193,7 @@ public static class IcebergScanPlanner
                 {
                     return false;
                 }
-                var resultType = pf.Transform.ResultType(type);
-                if (!projected.Predicate.MayMatchRange(resultType, value, value, projected.Literal))
+                if (!projected.MayMatchRange(resultType, value, value, projectedLiteral))
                 {
                     return false;
                 }

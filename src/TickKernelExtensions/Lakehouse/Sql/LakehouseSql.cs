@@ -141,10 +141,24 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             var pruning = PruningPredicates(connection, tree, opened, restore);
             var scans = new List<TableScan>();
             var selects = new Dictionary<(string Schema, string View), string>();
+            var inlinable = Inlinable(references, tree);
+            var cacheKeys = new List<string>();
             foreach (var v in opened)
             {
                 var prunedBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
-                var (select, plan) = ViewSql(v, prunedBy, connection);
+                // A derived table selects only the columns the query names; a view, which the SQL may use any way, all.
+                var columns = inlinable ? UsedColumns(v, tree.ColumnReferences) : null;
+                string select;
+                IcebergScanPlan plan;
+                if (inlinable)
+                {
+                    (select, plan, var key) = CachedViewSql(v, prunedBy, connection, columns);
+                    cacheKeys.Add(key);
+                }
+                else
+                {
+                    (select, plan) = ViewSql(v, prunedBy, connection, columns);
+                }
                 selects[(v.Table.Namespace, v.View)] = select;
                 scans.Add(new TableScan(v.Table.ToString(), plan.Snapshot?.SnapshotId, plan.DataFiles.Count, plan.FilesPruned,
                     plan.ManifestsRead, plan.ManifestsPruned,
@@ -152,7 +166,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             }
             DuckDBCommand? command = null;
             DuckDBDataReader? reader = null;
-            var executed = Inlined(sql, references, asOf, selects, tree);
+            var executed = inlinable ? Inlined(sql, references, asOf, selects, tree) : null;
             if (executed is not null)
             {
                 command = connection.CreateCommand();
@@ -164,6 +178,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
                 catch (DuckDBException)
                 {
                     // The view path below runs the SQL as the user wrote it and names what failed.
+                    ForgetScans(cacheKeys);
                     await command.DisposeAsync();
                     command = null;
                 }
@@ -172,7 +187,8 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             {
                 foreach (var v in opened)
                 {
-                    CreateView(query, v, selects[(v.Table.Namespace, v.View)]);
+                    var pruneBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
+                    CreateView(query, v, inlinable ? ViewSql(v, pruneBy, connection, null).Sql : selects[(v.Table.Namespace, v.View)]);
                 }
                 executed = rewritten.ToString();
                 command = connection.CreateCommand();
@@ -223,16 +239,38 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         }
     }
 
+    private static bool Inlinable(List<Reference> references, ParsedTree tree) =>
+        references.Count > 0 && tree.SelectOnly && references.All(r => r.IsWholeName);
+
+    // The table's columns (in schema order) that a column reference of the query may name, or null for all of them:
+    // when the references are unknown, or the query names a table or alias as a value (the whole row as a struct).
+    private static List<string>? UsedColumns(OpenedView view, SqlColumnReferences? references)
+    {
+        if (references is null || view.Options.Columns is not null || references.RowReferences.Count > 0)
+        {
+            return null;
+        }
+        var used = view.Schema.Fields.Where(f => references.Names.Contains(f.Name)).Select(f => f.Name).ToList();
+        if (used.Count == view.Schema.Fields.Count)
+        {
+            return null;
+        }
+        // A derived table needs a column; count(*) alone names none.
+        return used.Count > 0 ? used : view.Schema.Fields.Count > 0 ? [view.Schema.Fields[0].Name] : null;
+    }
+
     // The SQL with each table reference replaced by its scan as a derived table, "(SELECT … read_parquet …) AS ticks":
     // no view to create, so DuckDB binds each file's footer once instead of twice and the query needs one round trip
     // fewer. Only for SELECTs in which every reference is a table in a FROM clause (DuckDB's tree holds exactly the
     // references the scanner found) and none is a qualified column (bronze.ticks.ts needs the schema); otherwise null,
     // and the views are created as before. A derived table with the table's name as its alias is the same relation.
+    // It selects only the table's columns that the query's column references name (UsedColumns): DuckDB binds and
+    // casts fewer columns. A derived table missing a column the query needs fails to bind, and the views then run.
     private static string? Inlined(
         string sql, List<Reference> references, IReadOnlyDictionary<string, TableVersion>? asOf,
         Dictionary<(string Schema, string View), string> selects, ParsedTree tree)
     {
-        if (references.Count == 0 || !tree.SelectOnly || references.Any(r => !r.IsWholeName))
+        if (!Inlinable(references, tree))
         {
             return null;
         }
@@ -309,8 +347,10 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             return new OpenedView(table, view, reader, options, IcebergScanPlanner.Resolve(reader.Metadata, options).Schema);
         });
 
-    private (string Sql, IcebergScanPlan Plan) ViewSql(OpenedView view, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection connection) =>
-        Translate(view.Table, null, null, view.Reader.MetadataLocation, () => IcebergDuckDbSql.Build(view.Reader, view.Options, pruneBy, connection));
+    private (string Sql, IcebergScanPlan Plan) ViewSql(
+        OpenedView view, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection connection, IReadOnlyList<string>? columns) =>
+        Translate(view.Table, null, null, view.Reader.MetadataLocation,
+            () => IcebergDuckDbSql.Build(view.Reader, columns is null ? view.Options : view.Options with { Columns = columns }, pruneBy, connection));
 
     private T Translate<T>(TableIdentifier table, TableVersion? version, string? sql, string metadataLocation, Func<T> read)
     {

@@ -197,6 +197,28 @@ public sealed class LakehouseSqlTests
     }
 
     [Fact]
+    public async Task QueryAsync_DerivedTables_SelectTheColumnsTheQueryNames_AndEveryColumnForAStarOrTheWholeRow()
+    {
+        await using var lake = await FixtureLake.CreateAsync();
+
+        var named = await lake.Sql.QueryAsync("SELECT max(name) FROM spark.rename_column WHERE price > 0", cancellationToken: Ct);
+        var counted = await lake.Sql.QueryAsync("SELECT count(*) FROM spark.rename_column", cancellationToken: Ct);
+        var row = await lake.Sql.QueryAsync("SELECT r FROM spark.rename_column r WHERE r.id = 1", cancellationToken: Ct);
+        var star = await lake.Sql.QueryAsync("SELECT * FROM spark.rename_column WHERE id = 1", cancellationToken: Ct);
+
+        Assert.Equal("Thumper", Assert.Single(Assert.Single(named.Rows)));
+        Assert.Contains("AS \"name\"", named.ExecutedSql, StringComparison.Ordinal);
+        Assert.Contains("AS \"price\"", named.ExecutedSql, StringComparison.Ordinal);
+        Assert.DoesNotContain("AS \"event_date\"", named.ExecutedSql, StringComparison.Ordinal);
+        Assert.Equal(4L, Assert.Single(Assert.Single(counted.Rows)));
+        Assert.Contains("read_parquet(", counted.ExecutedSql, StringComparison.Ordinal);
+        // The alias alone is the whole row (a struct): every column stays.
+        Assert.Single(row.Rows);
+        Assert.Contains("AS \"event_date\"", row.ExecutedSql, StringComparison.Ordinal);
+        Assert.Equal(["id", "name", "event_date", "price", "active"], star.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task QueryAsync_NestedNamespace_IsReachableByItsDottedName()
     {
         await using var lake = await FixtureLake.CreateAsync();
