@@ -36,7 +36,13 @@ public sealed class TrainingJobTests(TrainingJobTests.PlantedEdgeLake lake) : IC
 
         using var bundle = ModelBundle.Load(result.Bundle.Folder);
         Assert.Equal(("gold-core-direction", "1"), (bundle.Name, bundle.Version));
-        Assert.Equal(["gold.features_gold_core_v1", "silver.ticks"], bundle.Datasets.Select(d => d.Name));
+        Assert.Equal(["gold.features_gold_core_v1", "silver.ticks", "train split", "validation split", "test split"], bundle.Datasets.Select(d => d.Name));
+        // Each split's period, read back: it starts at its first label's start and ends at its last label's end, so a
+        // backtest of the bundle from the test split's start on trades only what the model never saw.
+        var periods = bundle.Datasets.Skip(2).Select(d => Assert.IsType<bool>(d.TryGetPeriod(out var s, out var e)) ? (s, e) : default).ToList();
+        Assert.Equal((result.Set.Train.T0[0], result.Set.Train.T1.ToArray().Max()), periods[0]);
+        Assert.Equal((result.Set.Test.T0[0], result.Set.Test.T1.ToArray().Max()), periods[2]);
+        Assert.True(periods[1].Item1 > periods[0].Item1 && periods[2].Item1 > periods[1].Item2, string.Join(", ", periods));
         Assert.NotNull(bundle.AnomalyModel);
         var probabilities = result.Search.Model.PredictProbabilities(result.Set.Test);
         for (var i = 0; i < result.Set.Test.Count; i += 97)
