@@ -21,8 +21,5 @@ for (var i = 0; i < args.Length; i++)
     };
 }
 await using var host = await ServingHost.StartAsync(options);
-Console.WriteLine($"Serving on {host.Url} (Ctrl+C stops)");
-var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-await stop.Task;
+Console.WriteLine($"Serving on {host.Url} (Ctrl+C or SIGTERM stops)");
+await host.WaitForShutdownAsync();

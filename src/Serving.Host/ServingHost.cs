@@ -154,6 +154,9 @@ public sealed class ServingHost : IAsyncDisposable
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM); the program's main loop.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
     /// <summary>Stops the host (requests in flight finish; event streams end) and disposes the served bundles.</summary>
     public async ValueTask DisposeAsync()
     {
