@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using TickKernelExtensions.Backtesting.Mt5;
+using TickKernelExtensions.Market;
+using TickKernelExtensions.Modeling.Signals;
+
+namespace Serving.Host;
+
+/// <summary>
+/// Ticks in, signals out, for every symbol: each symbol has a gate (a lock and the time of its last accepted tick)
+/// that serialises its ticks, while different symbols run in parallel. A tick is scored by the generation of the
+/// lease the request holds; the gate's last time outlives reloads, so ordering is enforced across model swaps too.
+/// Thread safe.
+/// </summary>
+internal sealed class SignalService(ModelSlot slot, ServingMetrics metrics, SignalBroadcaster broadcaster, TimeProvider time, ILogger<SignalService> log)
+{
+    private readonly ConcurrentDictionary<string, SymbolGate> _gates = new(StringComparer.Ordinal);
+
+    public ModelSlot Slot => slot;
+
+    /// <summary>
+    /// Scores one tick with <paramref name="lease"/>'s model; appends its signals to <paramref name="signals"/>.
+    /// Returns null, or the problem when the tick is before the symbol's last one (nothing changes then).
+    /// </summary>
+    public TickProblem? OnTick(ModelLease lease, TickInput tick, string path, List<SignalEvent> signals)
+    {
+        var gate = _gates.GetOrAdd(tick.Symbol, _ => new SymbolGate());
+        var produced = new List<TradeSignal>(1);
+        lock (gate)
+        {
+            if (tick.TimeMicros < gate.LastTime)
+            {
+                return new TickProblem($"{path}.time", $"at or after {TickTime.FromMicros(gate.LastTime):O} ({tick.Symbol}'s last tick)",
+                    $"{TickTime.FromMicros(tick.TimeMicros):O}", $"Ticks of {tick.Symbol} must arrive in time order.");
+            }
+            var streams = lease.Model.StreamsFor(tick.Symbol);
+            var start = time.GetTimestamp();
+            streams.Primary.OnTick(tick.TimeMicros, tick.Bid, tick.Ask, tick.BidVolume, tick.AskVolume, produced);
+            List<TradeSignal>? shadow = null;
+            if (streams.Shadow is not null)
+            {
+                shadow = new List<TradeSignal>(1);
+                streams.Shadow.OnTick(tick.TimeMicros, tick.Bid, tick.Ask, tick.BidVolume, tick.AskVolume, shadow);
+            }
+            metrics.Tick(time.GetElapsedTime(start));
+            gate.LastTime = tick.TimeMicros;
+            foreach (var signal in produced)
+            {
+                var e = new SignalEvent(Mt5SignalExport.IdOf(signal), SignalWire.ToJson(signal));
+                metrics.Signal(signal);
+                broadcaster.Publish(e);
+                signals.Add(e);
+            }
+            if (shadow is not null)
+            {
+                LogShadow(produced, shadow);
+            }
+        }
+        return null;
+    }
+
+    private void LogShadow(List<TradeSignal> produced, List<TradeSignal> shadow)
+    {
+        foreach (var s in shadow)
+        {
+            var primary = produced.FirstOrDefault(p => p.Time == s.Time);
+            var disagrees = primary is null || primary.Action != s.Action;
+            metrics.ShadowSignal(s, disagrees);
+            log.LogInformation("Shadow {ShadowModel} {ShadowVersion} on {Symbol} at {Time:O}: {ShadowAction} ({ShadowConfidence:F4}); served: {ServedAction}",
+                s.ModelName, s.ModelVersion, s.Symbol, s.Time, ServingMetrics.Name(s.Action), s.Confidence,
+                primary is null ? "none" : ServingMetrics.Name(primary.Action));
+        }
+    }
+
+    private sealed class SymbolGate
+    {
+        public long LastTime { get; set; } = long.MinValue;
+    }
+}
+
+/// <summary>The wire form of a signal: <see cref="TradeSignalJson"/>'s object with its id (<see cref="Mt5SignalExport.IdOf"/>) first.</summary>
+internal static class SignalWire
+{
+    public static string ToJson(TradeSignal signal)
+    {
+        var json = TradeSignalJson.Serialize(signal);
+        return $"{{\"id\":\"{Mt5SignalExport.IdOf(signal)}\",{json[1..]}";
+    }
+}
