@@ -29,6 +29,7 @@ internal static class PipelineCli
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(MlflowCommand.Build());
         root.Subcommands.Add(RunCommand.BuildWorker());
+        root.Subcommands.Add(DemoExecuteCommand.Build());
         return root;
     }
 
