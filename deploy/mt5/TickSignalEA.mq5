@@ -4,14 +4,16 @@
 //|  Tester mode: replays the signal file written by                 |
 //|    `pipeline mt5 export-signals` on a custom symbol loaded with  |
 //|    `pipeline mt5 export-ticks` (Every tick based on real ticks). |
-//|  Live mode: asks the serving endpoint (POST /v1/signals) with    |
-//|    WebRequest; no new orders while a call fails (fail-safe).     |
+//|  Live mode: posts the chart symbol's new ticks to the serving    |
+//|    host (POST /v1/ticks/batch) with WebRequest on a timer and    |
+//|    acts on the signals it returns; no new orders while a call    |
+//|    fails (fail-safe).                                            |
 //| Plain MQL5: no DLLs, no third-party includes. See README.md.     |
 //+------------------------------------------------------------------+
 #property copyright   "tick-data ML workbench"
 #property version     "1.00"
 #property description "Tester: replays tick-signals.csv (version line, sha256 trailer)."
-#property description "Live: POST /v1/signals via WebRequest, fail-safe. Demo accounts unless AllowRealAccount."
+#property description "Live: POST /v1/ticks/batch via WebRequest, fail-safe. Demo accounts unless AllowRealAccount."
 // Ships the signal file from <data folder>\MQL5\Files to every testing agent (local or remote).
 #property tester_file "tick-signals.csv"
 
@@ -28,10 +30,11 @@ input ENUM_SIGNAL_MODE Mode               = SIGNAL_MODE_TESTER;                /
 input string           SignalFile         = "tick-signals.csv";                // Tester: signal file (sandbox-relative)
 input bool             SignalFileInCommon = false;                             // Tester: read from Terminal\Common\Files (local agents only)
 input string           SignalSymbol       = "";                                // Symbol the signals are for ("" = chart symbol)
-input string           Endpoint           = "http://127.0.0.1:8080/v1/signals"; // Live: serving endpoint (allow-list it)
+input string           Endpoint           = "http://127.0.0.1:8080/v1/ticks/batch"; // Live: serving host's batch endpoint (allow-list its origin)
 input string           ApiKey             = "";                                // Live: sent as X-Api-Key
 input int              RequestTimeoutMs   = 2000;                              // Live: WebRequest timeout, ms
-input int              PollSeconds        = 5;                                 // Live: seconds between calls
+input int              PollSeconds        = 1;                                 // Live: seconds between calls
+input int              MaxTicksPerCall    = 5000;                              // Live: ticks per request at most (the host's body limit is 1 MiB)
 input bool             AllowRealAccount   = false;                             // Live: allow a REAL account (default: demo only)
 //--- orders and risk limits
 input ulong            Magic              = 20240304;                          // Magic number of this EA's orders
@@ -69,15 +72,16 @@ int       g_next    = 0;     // first signal not yet due
 int       g_pending = -1;    // the latest due signal still waiting to run
 string    g_symbol  = "";
 bool      g_failSafe = true; // live: no new orders until a call succeeds
+long      g_sentMsc  = 0;    // live: time_msc of the last tick the host accepted (persisted per magic and symbol)
 
 //+------------------------------------------------------------------+
 int OnInit()
   {
    g_symbol = (SignalSymbol == "") ? _Symbol : SignalSymbol;
    bool inTester = (bool)MQLInfoInteger(MQL_TESTER);
-   if(Lots <= 0.0 || MaxLots <= 0.0 || MaxOpenPositions < 1 || RequestTimeoutMs < 100 || PollSeconds < 1)
+   if(Lots <= 0.0 || MaxLots <= 0.0 || MaxOpenPositions < 1 || RequestTimeoutMs < 100 || PollSeconds < 1 || MaxTicksPerCall < 1)
      {
-      Log("invalid inputs: Lots and MaxLots must be > 0, MaxOpenPositions >= 1, RequestTimeoutMs >= 100, PollSeconds >= 1");
+      Log("invalid inputs: Lots and MaxLots must be > 0, MaxOpenPositions >= 1, RequestTimeoutMs >= 100, PollSeconds >= 1, MaxTicksPerCall >= 1");
       return(INIT_PARAMETERS_INCORRECT);
      }
    if(Lots > MaxLots)
@@ -112,6 +116,9 @@ int OnInit()
          Log("ApiKey is empty: the endpoint will probably answer 401 and the EA will stay fail-safe");
       Log(StringFormat("Live mode on a %s account; endpoint %s must be in Tools > Options > Expert Advisors > Allow WebRequest for listed URL",
                        accountMode == ACCOUNT_TRADE_MODE_REAL ? "REAL" : (accountMode == ACCOUNT_TRADE_MODE_CONTEST ? "contest" : "demo"), Endpoint));
+      // Resume after the last tick the host accepted before a restart; on a first start, from now (the host's
+      // features warm up on the ticks that follow, as after any deployment).
+      g_sentMsc = GlobalVariableCheck(SentKey()) ? (long)GlobalVariableGet(SentKey()) : (long)TimeCurrent() * 1000;
       if(!EventSetTimer(PollSeconds))
         {
          Log(StringFormat("EventSetTimer failed, error %d", GetLastError()));
@@ -368,28 +375,44 @@ long ParseIsoUtcMsc(const string s)
   }
 
 //+------------------------------------------------------------------+
-//| Live: one request/response round. PENDING (serving issue): the   |
-//| request and reply shapes below follow shared/reference/trading.md |
-//| §3.2 and TradeSignalJson; align them with POST /v1/signals when  |
-//| the endpoint ships.                                              |
+//| Live: one round. Every tick of the chart symbol since the last   |
+//| accepted one is posted, in order, to POST /v1/ticks/batch as     |
+//| [{"symbol","time" (UTC microseconds),"bid","ask"}...]: the host   |
+//| builds bars and features from every tick, as the backtest did.   |
+//| The reply is {"model":{...},"signals":[{"id","symbol","time",     |
+//| "action","confidence","anomalyScore","reason","modelName",       |
+//| "modelVersion","expiry"}...]}; the latest live signal is acted    |
+//| on (older ones in the same reply are superseded).                |
 //+------------------------------------------------------------------+
 void PollEndpoint()
   {
-   MqlTick tick;
-   if(!SymbolInfoTick(_Symbol, tick))
+   MqlTick ticks[];
+   long nowMsc = (long)TimeCurrent() * 1000 + 999;
+   ResetLastError();
+   int got = CopyTicksRange(_Symbol, ticks, COPY_TICKS_INFO, (ulong)(g_sentMsc + 1), (ulong)nowMsc);
+   if(got < 0)
+     {
+      EnterFailSafe(StringFormat("CopyTicksRange failed, error %d", GetLastError()));
       return;
-   string request = "{\"symbol\":\"" + g_symbol + "\""
-                    + ",\"time_msc\":" + IntegerToString(tick.time_msc)
-                    + ",\"bid\":" + DoubleToString(tick.bid, _Digits)
-                    + ",\"ask\":" + DoubleToString(tick.ask, _Digits)
-                    + ",\"spread_points\":" + IntegerToString(SpreadPoints())
-                    + ",\"equity\":" + DoubleToString(AccountInfoDouble(ACCOUNT_EQUITY), 2)
-                    + ",\"magic\":" + IntegerToString((long)Magic)
-                    + ",\"ea_version\":\"" + EA_VERSION + "\"}";
+     }
+   if(got == 0)
+      return; // nothing new: the state (and the fail-safe) stays as it is
+   int n = MathMin(got, MaxTicksPerCall);
+   long offsetMs = ServerUtcOffsetSeconds() * 1000;
+   string request = "[";
+   for(int i = 0; i < n; i++)
+     {
+      if(i > 0)
+         request += ",";
+      long utcMicros = (ticks[i].time_msc - offsetMs) * 1000;
+      request += "{\"symbol\":\"" + g_symbol + "\",\"time\":" + IntegerToString(utcMicros)
+                 + ",\"bid\":" + DoubleToString(ticks[i].bid, _Digits) + ",\"ask\":" + DoubleToString(ticks[i].ask, _Digits) + "}";
+     }
+   request += "]";
    char body[], reply[];
    string replyHeaders;
-   int n = StringToCharArray(request, body, 0, WHOLE_ARRAY, CP_UTF8);
-   ArrayResize(body, n > 0 ? n - 1 : 0); // drop the terminating NUL
+   int bytes = StringToCharArray(request, body, 0, WHOLE_ARRAY, CP_UTF8);
+   ArrayResize(body, bytes > 0 ? bytes - 1 : 0); // drop the terminating NUL
    string headers = "Content-Type: application/json\r\nAccept: application/json\r\nX-Api-Key: " + ApiKey + "\r\n";
    ResetLastError();
    int status = WebRequest("POST", Endpoint, headers, RequestTimeoutMs, body, reply, replyHeaders);
@@ -399,28 +422,59 @@ void PollEndpoint()
       EnterFailSafe(StringFormat("WebRequest failed, error %d (4014: not allowed here; otherwise check that %s is in the allow-list and reachable)", err, Endpoint));
       return;
      }
-   if(status != 200)
+   string json = CharArrayToString(reply, 0, WHOLE_ARRAY, CP_UTF8);
+   if(status == 400 && StringFind(json, "\"accepted\"") >= 0)
      {
-      EnterFailSafe(StringFormat("HTTP %d from %s", status, Endpoint));
+      // A tick the host already has (it kept a later one, e.g. after this EA's state was lost): skip what was sent.
+      AdvanceSent(ticks[n - 1].time_msc);
+      EnterFailSafe("the host refused ticks it already had; skipped to the newest: " + StringSubstr(json, 0, 200));
       return;
      }
-   string json = CharArrayToString(reply, 0, WHOLE_ARRAY, CP_UTF8);
-   string id = JsonString(json, "id");
-   string action = JsonString(json, "action");
-   string symbol = JsonString(json, "symbol");
-   long expiry = ParseIsoUtcMsc(JsonString(json, "expiry"));
-   bool hasConfidence = false, hasAnomaly = false;
-   double confidence = JsonNumber(json, "confidence", hasConfidence);
-   double anomaly = JsonNumber(json, "anomalyScore", hasAnomaly);
-   if(id == "" || symbol != g_symbol || expiry < 0 || !hasConfidence || (action != "buy" && action != "sell" && action != "flat"))
+   if(status != 200)
      {
-      EnterFailSafe("the reply is not a signal for " + g_symbol + ": " + StringSubstr(json, 0, 200));
+      EnterFailSafe(StringFormat("HTTP %d from %s: %s", status, Endpoint, StringSubstr(json, 0, 200)));
+      return;
+     }
+   AdvanceSent(ticks[n - 1].time_msc);
+   int list = StringFind(json, "\"signals\"");
+   if(list < 0)
+     {
+      EnterFailSafe("the reply has no signals list: " + StringSubstr(json, 0, 200));
       return;
      }
    LeaveFailSafe();
+//--- the latest signal for our symbol that is still live
+   string best = "";
+   int from = StringFind(json, "[", list);
+   while(from >= 0)
+     {
+      int open = StringFind(json, "{", from);
+      if(open < 0)
+         break;
+      int close = StringFind(json, "}", open);
+      if(close < 0)
+         break;
+      string item = StringSubstr(json, open, close - open + 1);
+      if(JsonString(item, "symbol") == g_symbol)
+         best = item;
+      from = close + 1;
+     }
+   if(best == "")
+      return;
+   string id = JsonString(best, "id");
+   string action = JsonString(best, "action");
+   long expiry = ParseIsoUtcMsc(JsonString(best, "expiry"));
+   bool hasConfidence = false, hasAnomaly = false;
+   double confidence = JsonNumber(best, "confidence", hasConfidence);
+   double anomaly = JsonNumber(best, "anomalyScore", hasAnomaly);
+   if(id == "" || expiry < 0 || !hasConfidence || (action != "buy" && action != "sell" && action != "flat"))
+     {
+      EnterFailSafe("a signal in the reply is not well formed: " + StringSubstr(best, 0, 200));
+      return;
+     }
    if((long)TimeGMT() * 1000 >= expiry)
      {
-      Log("signal " + id + " arrived expired (check the clocks)");
+      Log("signal " + id + " arrived expired (check the clocks, or lower PollSeconds)");
       return;
      }
    string doneKey = DoneKey(id);
@@ -429,6 +483,29 @@ void PollEndpoint()
    int result = ExecuteSignal(id, action, confidence, hasAnomaly, anomaly);
    if(result != EXEC_RETRY)
       GlobalVariableSet(doneKey, (double)TimeCurrent());
+  }
+
+//+------------------------------------------------------------------+
+//| Server clock minus UTC, in whole seconds rounded to 15 minutes   |
+//| (broker clocks are UTC+2/+3 and the like).                       |
+//+------------------------------------------------------------------+
+long ServerUtcOffsetSeconds()
+  {
+   long raw = (long)TimeTradeServer() - (long)TimeGMT();
+   return((long)MathRound(raw / 900.0) * 900);
+  }
+
+//+------------------------------------------------------------------+
+void AdvanceSent(const long timeMsc)
+  {
+   g_sentMsc = timeMsc;
+   GlobalVariableSet(SentKey(), (double)timeMsc);
+  }
+
+//+------------------------------------------------------------------+
+string SentKey()
+  {
+   return("TSEA." + IntegerToString((long)Magic) + "." + g_symbol + ".sent");
   }
 
 //+------------------------------------------------------------------+
