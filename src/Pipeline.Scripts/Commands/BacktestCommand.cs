@@ -25,10 +25,7 @@ internal static class BacktestCommand
     public static Command Build()
     {
         var data = CommonOptions.Data();
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
-        };
+        var catalog = CommonOptions.Catalog();
         var symbol = new Option<string?>("--symbol") { Description = "The symbol to trade (default: the first of the feature table)." };
         var name = new Option<string>("--model-name") { Description = "The exported bundle under <data>/models.", DefaultValueFactory = _ => "gold-core-direction" };
         var version = new Option<string?>("--model-version") { Description = "Its version (default: the latest)." };
@@ -53,13 +50,8 @@ internal static class BacktestCommand
         {
             var output = r.InvocationConfiguration.Output;
             var layout = new DataLayout(r.GetValue(data)!);
-            var setting = r.GetValue(catalog) ?? Environment.GetEnvironmentVariable(JdbcCatalogOptions.EnvironmentVariable);
-            await using var jdbc = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.FromSetting(setting, layout), ct);
-            using var tables = new IcebergTables(jdbc, new IcebergTablesOptions
-            {
-                Warehouse = Path.GetFullPath(layout.Lake),
-                Cache = new IcebergFileCacheOptions { Directory = layout.Cache },
-            });
+            await using var jdbc = await CommonOptions.OpenCatalogAsync(r.GetValue(catalog), layout, ct);
+            using var tables = CommonOptions.LocalTables(jdbc, layout);
             var options = new BacktestJobOptions
             {
                 Layout = layout,

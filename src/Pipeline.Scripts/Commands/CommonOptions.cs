@@ -1,5 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using TickKernelExtensions;
+using TickKernelExtensions.Lakehouse.Catalog;
+using TickKernelExtensions.Lakehouse.Iceberg;
+using TickKernelExtensions.Lakehouse.Tables;
 using TickKernelExtensions.Market;
 
 namespace Pipeline.Scripts.Commands;
@@ -12,6 +16,23 @@ internal static class CommonOptions
         Description = "The data root (see data/README.md).",
         DefaultValueFactory = _ => "data",
     };
+
+    /// <summary><c>--catalog</c>: the lakehouse catalog setting (PostgreSQL connection string or SQLite file).</summary>
+    public static Option<string?> Catalog() => new("--catalog")
+    {
+        Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
+    };
+
+    /// <summary>The catalog named by <paramref name="setting"/> (else the environment, else the data root's SQLite file).</summary>
+    public static Task<JdbcCatalog> OpenCatalogAsync(string? setting, DataLayout layout, CancellationToken cancellationToken) =>
+        JdbcCatalog.OpenAsync(JdbcCatalogOptions.FromSetting(setting ?? Environment.GetEnvironmentVariable(JdbcCatalogOptions.EnvironmentVariable), layout), cancellationToken);
+
+    /// <summary>The tables of the data root's local warehouse, remote files cached under <c>cache/</c>.</summary>
+    public static IcebergTables LocalTables(JdbcCatalog catalog, DataLayout layout) => new(catalog, new IcebergTablesOptions
+    {
+        Warehouse = Path.GetFullPath(layout.Lake),
+        Cache = new IcebergFileCacheOptions { Directory = layout.Cache },
+    });
 
     public static Option<string[]> Symbols(string description) => new("--symbols", "-s")
     {

@@ -37,10 +37,7 @@ internal static class Mt5Command
     private static Command BuildExportTicks()
     {
         var data = CommonOptions.Data();
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
-        };
+        var catalog = CommonOptions.Catalog();
         var symbol = new Option<string>("--symbol") { Description = "The symbol to export, e.g. EURUSD.", Required = true };
         var from = CommonOptions.Time("--from", "Start (inclusive).");
         var to = CommonOptions.Time("--to", "End (exclusive).");
@@ -62,13 +59,8 @@ internal static class Mt5Command
                 return 3;
             }
             var layout = new DataLayout(r.GetValue(data)!);
-            var setting = r.GetValue(catalog) ?? Environment.GetEnvironmentVariable(JdbcCatalogOptions.EnvironmentVariable);
-            await using var jdbc = await JdbcCatalog.OpenAsync(JdbcCatalogOptions.FromSetting(setting, layout), ct);
-            using var tables = new IcebergTables(jdbc, new IcebergTablesOptions
-            {
-                Warehouse = Path.GetFullPath(layout.Lake),
-                Cache = new IcebergFileCacheOptions { Directory = layout.Cache },
-            });
+            await using var jdbc = await CommonOptions.OpenCatalogAsync(r.GetValue(catalog), layout, ct);
+            using var tables = CommonOptions.LocalTables(jdbc, layout);
             return await Run(async () =>
             {
                 var options = new Mt5TickExportOptions

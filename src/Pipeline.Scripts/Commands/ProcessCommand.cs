@@ -23,10 +23,7 @@ internal static class ProcessCommand
     public static Command Build()
     {
         var data = CommonOptions.Data();
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
-        };
+        var catalog = CommonOptions.Catalog();
         var warehouse = new Option<string?>("--warehouse")
         {
             Description = $"Where new tables go: a folder or s3://bucket/prefix (default: {IcebergTablesOptions.WarehouseEnvironmentVariable}, else <data>/lake).",

@@ -18,10 +18,7 @@ internal static class PublishCommand
         {
             Description = "The stage-1 source to publish (e.g. builtin-1a2b3c4d, dukascopy-bi5); default: the only one in the dataset.",
         };
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = $"The catalog, as {JdbcCatalogOptions.EnvironmentVariable} takes it (default: {JdbcCatalogOptions.EnvironmentVariable}, else <data>/{JdbcCatalogOptions.SqliteFileName}).",
-        };
+        var catalog = CommonOptions.Catalog();
         var warehouse = new Option<string?>("--warehouse")
         {
             Description = $"Where new tables go: a folder or s3://bucket/prefix (default: {IcebergTablesOptions.WarehouseEnvironmentVariable}, else <data>/lake). Existing tables stay where the catalog says they are.",
