@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Backtest.Bench;
+namespace Bench.Shared;
 
 /// <summary>Wall and CPU milliseconds of repeated runs of one benchmark row; median and best.</summary>
 internal sealed class Samples(string name, int threads, long rows)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Backtest.Bench;
+namespace Bench.Shared;
 
 /// <summary>
 /// CPU time of the whole process (every thread), from clock_gettime(CLOCK_PROCESS_CPUTIME_ID): on a loaded machine it
