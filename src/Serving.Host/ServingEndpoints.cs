@@ -10,9 +10,18 @@ namespace Serving.Host;
 
 /// <summary>The handlers behind the routes <see cref="ServingHost"/> maps; state is the host's singletons.</summary>
 internal sealed class ServingEndpoints(
-    ServingHostOptions options, SignalService service, SignalBroadcaster broadcaster, ServingMetrics metrics, ILogger<ServingEndpoints> log) : IDisposable
+    ServingHostOptions options, SignalService service, SignalBroadcaster broadcaster, ServingMetrics metrics, RecentSignals recent, DemoAccount demo,
+    ILogger<ServingEndpoints> log) : IDisposable
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
+    private static readonly Lazy<string> DashboardHtml = new(() =>
+    {
+        using var stream = typeof(ServingEndpoints).Assembly.GetManifestResourceStream("Serving.Host.Dashboard.html")
+            ?? throw new InvalidOperationException("The dashboard page is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
     private readonly InstrumentCatalog _catalog = InstrumentCatalog.Default;
 
     public async Task<IResult> PostTickAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -201,6 +210,33 @@ internal sealed class ServingEndpoints(
             _reloading.Release();
         }
     }
+
+    public IResult DemoAccount() => demo.View() is { } view
+        ? TypedResults.Json(view)
+        : Problems.Create(StatusCodes.Status404NotFound, "No demo account.", "The host runs without a demo account: start it with a demo journal (ServingHostOptions.DemoJournal).");
+
+    /// <summary>What the dashboard page polls: the model, counters, recent latency, the last signals (newest first), the demo account.</summary>
+    public IResult Dashboard()
+    {
+        var m = service.Slot.Current;
+        var (count, p50, p99) = metrics.Recent.Summary();
+        return TypedResults.Json(new
+        {
+            model = m is null ? null : new
+            {
+                name = m.Bundle.Name, version = m.Bundle.Version, sha256 = m.Bundle.ContentHash, metrics = m.Bundle.Metrics,
+                loadedAt = m.LoadedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                shadow = m.Shadow is { } sh ? new { name = sh.Name, version = sh.Version } : null,
+            },
+            ticks = metrics.Ticks,
+            signalsByAction = metrics.SignalsByAction,
+            latency = new { window = count, p50Micros = p50, p99Micros = p99 },
+            signals = recent.NewestFirst().Select(e => JsonDocument.Parse(e.Json).RootElement.Clone()),
+            demo = demo.View(trades: 10),
+        });
+    }
+
+    public IResult DashboardPage() => TypedResults.Text(DashboardHtml.Value, "text/html; charset=utf-8");
 
     public IResult Ready() => service.Slot.Current is { } m
         ? TypedResults.Json(new { status = "ready", model = new { name = m.Bundle.Name, version = m.Bundle.Version, sha256 = m.Bundle.ContentHash } })

@@ -13,7 +13,8 @@ namespace Serving.Host;
 /// The serving host: ASP.NET Core minimal APIs on Kestrel, bound to loopback by default. Started in-process with
 /// <see cref="StartAsync"/> (tests, notebooks) or by the program; dispose to stop it. Ticks go through the same
 /// <see cref="TickKernelExtensions.Modeling.Online.OnlineSignalStream"/> the backtester runs, so served signals equal
-/// backtested ones. Signal, model and reload endpoints need an API key; health, metrics and the OpenAPI document are open.
+/// backtested ones. Signal, model, reload, demo-account and dashboard-data endpoints need an API key; health, metrics, the
+/// OpenAPI document and the dashboard page (which holds no data) are open.
 /// </summary>
 public sealed class ServingHost : IAsyncDisposable
 {
@@ -82,6 +83,8 @@ public sealed class ServingHost : IAsyncDisposable
         builder.Services.AddSingleton(new ApiKeyRing(options.ApiKeys));
         builder.Services.AddSingleton<ServingMetrics>();
         builder.Services.AddSingleton<SignalBroadcaster>();
+        builder.Services.AddSingleton<RecentSignals>();
+        builder.Services.AddSingleton(sp => new DemoAccount(options, sp.GetRequiredService<ILoggerFactory>().CreateLogger<DemoAccount>()));
         builder.Services.AddSingleton<SignalService>();
         builder.Services.AddSingleton<ServingEndpoints>();
         builder.Services.AddRateLimiter(r =>
@@ -99,6 +102,8 @@ public sealed class ServingHost : IAsyncDisposable
         });
 
         var app = builder.Build();
+        // Opened now, so a corrupt or foreign demo journal fails the start rather than the first tick.
+        _ = app.Services.GetRequiredService<DemoAccount>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -149,6 +154,11 @@ public sealed class ServingHost : IAsyncDisposable
             .WithName("SignalStream").WithTags("signals").Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         keyed.MapGet("/v1/model", endpoints.GetModel).WithName("Model").WithTags("model")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        keyed.MapGet("/v1/demo/account", endpoints.DemoAccount).WithName("DemoAccount").WithTags("demo")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        keyed.MapGet("/v1/dashboard", endpoints.Dashboard).WithName("Dashboard").WithTags("dashboard");
+        app.MapGet("/", endpoints.DashboardPage).WithName("DashboardPage").WithTags("dashboard").Produces<string>(200, "text/html");
+        app.MapGet("/dashboard", endpoints.DashboardPage).WithTags("dashboard").Produces<string>(200, "text/html");
         keyed.MapPost("/v1/model/reload", (HttpRequest request, CancellationToken ct) => endpoints.ReloadAsync(request, ct))
             .WithName("ReloadModel").WithTags("model").Accepts<ReloadBody>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);

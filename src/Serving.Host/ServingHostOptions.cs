@@ -1,3 +1,4 @@
+using TickKernelExtensions.Execution;
 using TickKernelExtensions.Processing.Bars;
 
 namespace Serving.Host;
@@ -41,6 +42,16 @@ public sealed record ServingHostOptions
     /// <summary>The bars features are computed on; default one-minute UTC bars, as the gold stage and the backtester build them.</summary>
     public TimeBarOptions Bars { get; init; } = new();
 
+    /// <summary>
+    /// The demo account's journal file; null (default): no demo account. When set, the host feeds every accepted tick and
+    /// every served signal into a <see cref="DemoExecutor"/> opened on it (an existing journal resumes its account), and
+    /// <c>GET /v1/demo/account</c> reports it.
+    /// </summary>
+    public string? DemoJournal { get; init; }
+
+    /// <summary>The demo account's fill model, sizing and risk limits; default <see cref="DemoExecutorOptions.Default"/>. Used only with <see cref="DemoJournal"/>.</summary>
+    public DemoExecutorOptions Demo { get; init; } = DemoExecutorOptions.Default;
+
     /// <summary>The clock for loaded-at stamps and latency; default the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -79,6 +90,14 @@ public sealed record ServingHostOptions
         if (Bars is null)
         {
             errors.Add($"{nameof(Bars)} must not be null");
+        }
+        if (DemoJournal is not null && string.IsNullOrWhiteSpace(DemoJournal))
+        {
+            errors.Add($"{nameof(DemoJournal)} must be a file path or null, was empty");
+        }
+        if (Demo is null)
+        {
+            errors.Add($"{nameof(Demo)} must not be null");
         }
         if (TimeProvider is null)
         {

@@ -24,6 +24,15 @@ internal sealed class ServingMetrics
     private long _ticks;
     private long _shadowDisagreements;
 
+    /// <summary>The last ticks' scoring latencies, for the dashboard's percentiles.</summary>
+    public LatencyWindow Recent { get; } = new();
+
+    /// <summary>Ticks scored since the host started.</summary>
+    public long Ticks => Interlocked.Read(ref _ticks);
+
+    /// <summary>Signals served since the host started, by action name.</summary>
+    public IReadOnlyDictionary<string, long> SignalsByAction => _signals.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value[0]));
+
     public void Request(string endpoint, int status) => Interlocked.Increment(ref _requests.GetOrAdd((endpoint, status), _ => new long[1])[0]);
 
     public void Tick(TimeSpan scoring)
@@ -37,6 +46,7 @@ internal sealed class ServingMetrics
         }
         Interlocked.Increment(ref _latencyCounts[bucket]);
         Interlocked.Add(ref _latencySumNanos, (long)(seconds * 1e9));
+        Recent.Add(scoring);
     }
 
     public void Signal(TradeSignal signal) => Interlocked.Increment(ref _signals.GetOrAdd(Name(signal.Action), _ => new long[1])[0]);

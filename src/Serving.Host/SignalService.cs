@@ -10,9 +10,11 @@ namespace Serving.Host;
 /// Ticks in, signals out, for every symbol: each symbol has a gate (a lock and the time of its last accepted tick)
 /// that serialises its ticks, while different symbols run in parallel. A tick is scored by the generation of the
 /// lease the request holds; the gate's last time outlives reloads, so ordering is enforced across model swaps too.
+/// Accepted ticks and served signals also go to the optional demo account (inside the gate, so in each symbol's order).
 /// Thread safe.
 /// </summary>
-internal sealed class SignalService(ModelSlot slot, ServingMetrics metrics, SignalBroadcaster broadcaster, TimeProvider time, ILogger<SignalService> log)
+internal sealed class SignalService(
+    ModelSlot slot, ServingMetrics metrics, SignalBroadcaster broadcaster, RecentSignals recent, DemoAccount demo, TimeProvider time, ILogger<SignalService> log)
 {
     private readonly ConcurrentDictionary<string, SymbolGate> _gates = new(StringComparer.Ordinal);
 
@@ -44,11 +46,15 @@ internal sealed class SignalService(ModelSlot slot, ServingMetrics metrics, Sign
             }
             metrics.Tick(time.GetElapsedTime(start));
             gate.LastTime = tick.TimeMicros;
+            // The demo account sees what a remote executor would: the tick, then the signals it produced.
+            demo.OnTick(tick);
             foreach (var signal in produced)
             {
                 var e = new SignalEvent(Mt5SignalExport.IdOf(signal), SignalWire.ToJson(signal));
                 metrics.Signal(signal);
                 broadcaster.Publish(e);
+                recent.Add(e);
+                demo.OnSignal(signal);
                 signals.Add(e);
             }
             if (shadow is not null)

@@ -123,7 +123,7 @@ public sealed class ServingHostSignalTests(TestBundles bundles) : IClassFixture<
         Assert.All(signals, s => Assert.Equal("1", s.ModelVersion));
 
         var paths = openApi.GetProperty("paths");
-        foreach (var path in new[] { "/v1/ticks", "/v1/ticks/batch", "/v1/signals/stream", "/v1/model", "/v1/model/reload", "/health/live", "/health/ready", "/metrics" })
+        foreach (var path in new[] { "/v1/ticks", "/v1/ticks/batch", "/v1/signals/stream", "/v1/model", "/v1/model/reload", "/v1/demo/account", "/v1/dashboard", "/", "/health/live", "/health/ready", "/metrics" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }

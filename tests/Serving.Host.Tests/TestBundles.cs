@@ -86,6 +86,22 @@ public sealed class TestBundles : IDisposable
         return ticks;
     }
 
+    /// <summary>
+    /// Ticks 500 ms apart from Monday 10:00 UTC whose mid swings ±40 % (in log terms) over a six-minute cycle: large
+    /// one-bar returns, so the test model alternates buy and sell and a demo account opens and closes positions.
+    /// </summary>
+    public static TickColumns Swings(int count)
+    {
+        var ticks = new TickColumns(count);
+        for (var i = 0; i < count; i++)
+        {
+            var t = Monday10 + ((i + 1) * 500_000L);
+            var mid = 1.1 * Math.Exp(0.4 * Math.Sin(2 * Math.PI * i / 720.0));
+            ticks.Add(t, Math.Round(mid - 0.00005, 6), Math.Round(mid + 0.00005, 6), 1f, 1f);
+        }
+        return ticks;
+    }
+
     public void Dispose()
     {
         try

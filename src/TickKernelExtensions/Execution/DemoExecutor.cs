@@ -119,6 +119,7 @@ public sealed partial class DemoExecutor : IDisposable
             return [];
         }
         book.Clock = timeMicros;
+        book.LastQuote = (bid, ask);
         var written = new List<ExecutionRecord>();
         ActOnArrivals(book, timeMicros, bid, ask, written);
         DecideDue(book, timeMicros, written);
@@ -166,6 +167,14 @@ public sealed partial class DemoExecutor : IDisposable
         }, written);
         return new DemoSignalResult(id, SignalStatus.Queued, null, written);
     }
+
+    /// <summary>
+    /// Balance plus the open positions marked at each symbol's last tick (longs at the bid, shorts at the ask, converted as
+    /// the backtester converts), account currency. A symbol with no tick since <see cref="Open"/> adds nothing until its
+    /// next tick (its positions are not marked: the journal keeps fills, not quotes).
+    /// </summary>
+    public double Equity() => _balance + _books.Values.Sum(b =>
+        b.LastQuote is var (bid, ask) ? b.Account.Unrealized(bid, ask, b.Conversion(bid, ask)) : 0);
 
     /// <summary>A snapshot of the state (see <see cref="DemoExecutorState"/>).</summary>
     public DemoExecutorState State()

@@ -56,6 +56,9 @@ internal sealed class SymbolBook
     /// <summary>The last tick's time (or the latest clock a journal record carries), UTC µs; null before any.</summary>
     public long? Clock { get; set; }
 
+    /// <summary>The last tick's quote, to mark open positions; null before a tick (also after a restart, until the next tick).</summary>
+    public (double Bid, double Ask)? LastQuote { get; set; }
+
     /// <summary>Quote → account rate at this quote, as the backtester converts.</summary>
     public double Conversion(double bid, double ask) => _inverseMid ? 2 / (bid + ask) : _fixedRate;
 
