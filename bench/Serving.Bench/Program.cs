@@ -32,7 +32,7 @@ if (concurrency.Any(c => c > TickKernelExtensions.Market.InstrumentCatalog.Defau
 const string Key = "bench-key";
 var bundle = BenchBundle.Ensure(cache);
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}; bundle {Path.GetRelativePath(Environment.CurrentDirectory, bundle)}");
-Console.WriteLine($"every tick advances its symbol's clock {step.TotalSeconds:0.#} s (one-minute bars: {(step >= TimeSpan.FromMinutes(1) ? "every tick closes a bar and is scored" : "a bar closes every few ticks")})");
+Console.WriteLine($"every tick advances its symbol's clock {step.TotalSeconds:0.#} s (one-minute bars: {(step >= TimeSpan.FromMinutes(1) ? "every tick closes a bar and is scored" : $"a bar closes every {Math.Ceiling(60 / step.TotalSeconds):0} ticks")})");
 
 await using var host = await ServingHost.StartAsync(new ServingHostOptions
 {
