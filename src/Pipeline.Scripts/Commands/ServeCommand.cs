@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Serving.Host;
 using TickKernelExtensions;
 using TickKernelExtensions.Backtesting;
@@ -77,7 +78,8 @@ internal static class ServeCommand
             ServingHost served;
             try
             {
-                served = await ServingHost.StartAsync(options, cancellationToken: ct);
+                // ASP.NET Core's per-request lines at Information would cost more than the scoring: warnings and up only.
+                served = await ServingHost.StartAsync(options, l => l.AddFilter("Microsoft.AspNetCore", LogLevel.Warning), ct);
             }
             catch (ModelBundleException e)
             {
