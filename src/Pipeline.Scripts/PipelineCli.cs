@@ -22,6 +22,7 @@ internal static class PipelineCli
         root.Subcommands.Add(ProcessCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(Mt5Command.Build());
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(RunAllCommand.Build());

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Modeling.Bench;
+namespace Bench.Shared;
 
 /// <summary>Latency percentiles in microseconds (nearest rank).</summary>
 internal sealed record Percentiles(double P50, double P99, double P999, double Max, double Mean)

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Serving.Bench;
+using Serving.Host;
+
+// dotnet run -c Release --project bench/Serving.Bench -- [--seconds 10] [--concurrency 16,32] [--rate 5000] [--step-seconds 61] [--cache bench/cache/serving]
+// Starts the serving host (a real bundle, scoring on every tick by default) and the anchor endpoint in this process,
+// warms both up, then runs the same closed-loop and open-loop loads against each. See bench/README.md, "serving".
+var seconds = 10.0;
+int[] concurrency = [16, 32];
+var rate = 5_000;
+var step = TimeSpan.FromSeconds(61);
+var cache = Path.Combine("bench", "cache", "serving");
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--seconds": seconds = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--concurrency": concurrency = [.. Value().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))]; break;
+        case "--rate": rate = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+        case "--step-seconds": step = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
+        case "--cache": cache = Value(); break;
+        default: throw new ArgumentException($"Unknown option {args[i]}: --seconds, --concurrency, --rate, --step-seconds, --cache.");
+    }
+}
+if (concurrency.Any(c => c > TickKernelExtensions.Market.InstrumentCatalog.Default.All.Count))
+{
+    throw new ArgumentException($"Concurrency above {TickKernelExtensions.Market.InstrumentCatalog.Default.All.Count} (the catalogue's symbols) would share a symbol between senders and reorder its ticks.");
+}
+
+const string Key = "bench-key";
+var bundle = BenchBundle.Ensure(cache);
+Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}; bundle {Path.GetRelativePath(Environment.CurrentDirectory, bundle)}");
+Console.WriteLine($"every tick advances its symbol's clock {step.TotalSeconds:0.#} s (one-minute bars: {(step >= TimeSpan.FromMinutes(1) ? "every tick closes a bar and is scored" : $"a bar closes every {Math.Ceiling(60 / step.TotalSeconds):0} ticks")})");
+
+await using var host = await ServingHost.StartAsync(new ServingHostOptions
+{
+    BundleFolder = bundle,
+    ApiKeys = [Key],
+    RateLimitPermits = int.MaxValue,
+}, logging: l => l.ClearProviders());
+var anchor = await AnchorServer.StartAsync(Key);
+var anchorUrl = anchor.Urls.First().TrimEnd('/');
+
+var results = new List<(string Server, LoadResult Result)>();
+foreach (var (server, url) in new[] { ("serving host (model)", host.Url), ("anchor (parse, constant)", anchorUrl) })
+{
+    using (var warm = new LoadGenerator(url, Key))
+    {
+        await warm.ClosedAsync(concurrency.Max(), TimeSpan.FromSeconds(Math.Min(3, seconds)), step);
+    }
+    foreach (var c in concurrency)
+    {
+        using var load = new LoadGenerator(url, Key);
+        results.Add((server, await load.ClosedAsync(c, TimeSpan.FromSeconds(seconds), step)));
+        Print(results[^1]);
+    }
+    using (var open = new LoadGenerator(url, Key))
+    {
+        results.Add((server, await open.OpenAsync(rate, TimeSpan.FromSeconds(seconds), concurrency.Max(), step)));
+        Print(results[^1]);
+    }
+}
+await anchor.StopAsync();
+await anchor.DisposeAsync();
+
+Console.WriteLine();
+Console.WriteLine("| server | load | requests | rps | p50 ms | p99 ms | p99.9 ms | max ms | errors (of which 400) | CPU (cores, whole process) |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (server, r) in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {server} | {r.Mode} | {r.Requests:N0} | {r.Rps:N0} | {r.Latency.P50 / 1e3:0.00} | {r.Latency.P99 / 1e3:0.00} | {r.Latency.P999 / 1e3:0.00} | {r.Latency.Max / 1e3:0.0} | {r.Errors:N0} ({r.OutOfOrder:N0}) | {r.CpuCores:0.00} |"));
+}
+Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+static void Print((string Server, LoadResult R) x) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{x.Server}, {x.R.Mode}: {x.R.Rps:N0} rps, p50 {x.R.Latency.P50 / 1e3:0.00} ms, p99 {x.R.Latency.P99 / 1e3:0.00} ms, p99.9 {x.R.Latency.P999 / 1e3:0.00} ms, errors {x.R.Errors:N0} ({x.R.OutOfOrder:N0} 400s)"));

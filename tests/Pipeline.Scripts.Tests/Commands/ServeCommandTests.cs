@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using Pipeline.Scripts.Notebooks.Worker;
+using TickKernelExtensions.Modeling.Export;
+using TickKernelExtensions.Processing.Features;
+
+namespace Pipeline.Scripts.Tests.Commands;
+
+/// <summary>
+/// <c>pipeline serve</c> as a real child process (<c>dotnet pipeline.dll serve …</c>) on a free loopback port, with a tiny
+/// bundle written by <see cref="ModelBundleWriter"/> (the serving host tests' four-feature classifier).
+/// </summary>
+public sealed class ServeCommandTests : IDisposable
+{
+    private const string Key = "serve-test-key";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "serve-cli-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Serve_Bundle_ReadyThenScoresAKeyedTick()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var models = Path.Combine(_root, "data", "models");
+        var folder = WriteBundle(models);
+        var port = FreePort();
+        using var process = Start(["serve", "--data", Path.Combine(_root, "data"), "--model", "eurusd-direction", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Key);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            var deadline = Stopwatch.StartNew();
+            var ready = false;
+            while (!ready && deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+            {
+                try
+                {
+                    ready = (await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                if (!ready)
+                {
+                    await Task.Delay(200, ct);
+                }
+            }
+            Assert.True(ready, $"not ready after {deadline.Elapsed}; exited: {process.HasExited}; stderr: {stderr}");
+
+            using var tick = new HttpRequestMessage(HttpMethod.Post, "/v1/ticks")
+            {
+                Content = new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"),
+            };
+            tick.Headers.Add("X-Api-Key", Key);
+            var scored = await http.SendAsync(tick, ct);
+            var body = await scored.Content.ReadAsStringAsync(ct);
+            Assert.True(scored.StatusCode == HttpStatusCode.OK, body);
+            Assert.Contains("\"eurusd-direction\"", body, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/v1/ticks", new StringContent("{}", Encoding.UTF8, "application/json"), ct)).StatusCode);
+            lock (stdout)
+            {
+                Assert.Contains($"serving eurusd-direction v1 on http://127.0.0.1:{port}", stdout.ToString(), StringComparison.Ordinal);
+            }
+            Assert.True(Directory.Exists(folder));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync(ct);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_MissingBundle_ClearErrorAndNonzeroExit()
+    {
+        var missing = Path.Combine(_root, "nowhere", "1");
+        using var process = Start(["serve", "--bundle", missing, "--port", "0"], Key);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains($"there is no model bundle folder {missing}", await stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_NoApiKey_RefusesToStartNamingTheVariable()
+    {
+        using var process = Start(["serve", "--bundle", Path.Combine(_root, "any"), "--port", "0"], key: null);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, process.ExitCode);
+        Assert.Contains("TICK_SERVING_API_KEYS", await stderr, StringComparison.Ordinal);
+    }
+
+    private static Process Start(string[] args, string? key)
+    {
+        var info = new ProcessStartInfo(WorkerLaunch.DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(PipelineCli).Assembly.Location);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment.Remove("TICK_SERVING_API_KEYS");
+        if (key is not null)
+        {
+            info.Environment["TICK_SERVING_API_KEYS"] = key;
+        }
+        return Process.Start(info)!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string WriteBundle(string root)
+    {
+        var featureSet = new FeatureSetDefinition("test-core", 1,
+            [FeatureSpec.LogReturn(1), FeatureSpec.LogReturn(5), FeatureSpec.RealizedVolatility(15), FeatureSpec.RelativeSpread()], codeVersion: "test");
+        var content = new ModelBundleContent
+        {
+            Name = "eurusd-direction",
+            Version = "1",
+            Model = Train(),
+            Signature = new ModelSignature(["log_return_1", "log_return_5", "realized_vol_15", "spread_rel"]),
+            FeatureSet = featureSet,
+            Datasets = [new ModelDatasetVersion("gold.features", "gold.features@1")],
+            Metrics = new Dictionary<string, double> { ["test_auc"] = 0.8 },
+            Thresholds = new DecisionThresholds { BuyAt = 0.6, SellAt = 0.4 },
+        };
+        var options = new ModelBundleOptions { Root = root, TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 6, 30, 0, TimeSpan.Zero)) };
+        return ModelBundleWriter.Write(content, options).Folder;
+    }
+
+    private sealed class Row
+    {
+        [VectorType(4)]
+        public float[] Features { get; set; } = [];
+
+        public bool Label { get; set; }
+    }
+
+    private static ITransformer Train()
+    {
+        var random = new Random(42);
+        var rows = new List<Row>(400);
+        for (var i = 0; i < 400; i++)
+        {
+            var x = new float[4];
+            for (var j = 0; j < 4; j++)
+            {
+                x[j] = (float)((random.NextDouble() * 2) - 1);
+            }
+            rows.Add(new Row { Features = x, Label = x[0] + (0.5f * x[1]) > 0 });
+        }
+        var ml = new MLContext(seed: 1);
+        return ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = 20, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1,
+        }).Fit(ml.Data.LoadFromEnumerable(rows));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The temp folder is the OS's to clean.
+        }
+    }
+}
