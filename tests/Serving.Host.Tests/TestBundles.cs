@@ -22,16 +22,15 @@ public sealed class TestBundles : IDisposable
 
     private readonly ITransformer _model = Train();
 
-    public TestBundles() => Directory.CreateDirectory(Root);
-
-    /// <summary>The temporary root the bundles are written under.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "serving-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The root the bundles are written under: a temporary folder, or e.g. a data root's <c>models/</c> (the CLI tests link this file).</summary>
+    public string Root { get; init; } = Path.Combine(Path.GetTempPath(), "serving-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Writes (once) version <paramref name="version"/> of the test model and returns its folder.</summary>
     public string Bundle(string version, double buyAt = 0.6, double sellAt = 0.4)
     {
         lock (_model)
         {
+            Directory.CreateDirectory(Root);
             var folder = ModelBundle.FolderOf("eurusd-direction", version, Root);
             if (Directory.Exists(folder))
             {

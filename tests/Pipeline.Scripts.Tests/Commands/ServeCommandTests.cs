@@ -2,19 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.Time.Testing;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
 using Pipeline.Scripts.Notebooks.Worker;
 using TickKernelExtensions.Modeling.Export;
-using TickKernelExtensions.Processing.Features;
 
 namespace Pipeline.Scripts.Tests.Commands;
 
 /// <summary>
 /// <c>pipeline serve</c> as a real child process (<c>dotnet pipeline.dll serve …</c>) on a free loopback port, with a tiny
-/// bundle written by <see cref="ModelBundleWriter"/> (the serving host tests' four-feature classifier).
+/// bundle of the serving host tests' four-feature classifier (<c>TestBundles</c>, linked from that project).
 /// </summary>
 public sealed class ServeCommandTests : IDisposable
 {
@@ -26,7 +21,8 @@ public sealed class ServeCommandTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var models = Path.Combine(_root, "data", "models");
-        var folder = WriteBundle(models);
+        using var bundles = new Serving.Host.Tests.TestBundles { Root = models };
+        var folder = bundles.Bundle("1");
         var port = FreePort();
         using var process = Start(["serve", "--data", Path.Combine(_root, "data"), "--model", "eurusd-direction", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Key);
         var stdout = new StringBuilder();
@@ -127,53 +123,6 @@ public sealed class ServeCommandTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string WriteBundle(string root)
-    {
-        var featureSet = new FeatureSetDefinition("test-core", 1,
-            [FeatureSpec.LogReturn(1), FeatureSpec.LogReturn(5), FeatureSpec.RealizedVolatility(15), FeatureSpec.RelativeSpread()], codeVersion: "test");
-        var content = new ModelBundleContent
-        {
-            Name = "eurusd-direction",
-            Version = "1",
-            Model = Train(),
-            Signature = new ModelSignature(["log_return_1", "log_return_5", "realized_vol_15", "spread_rel"]),
-            FeatureSet = featureSet,
-            Datasets = [new ModelDatasetVersion("gold.features", "gold.features@1")],
-            Metrics = new Dictionary<string, double> { ["test_auc"] = 0.8 },
-            Thresholds = new DecisionThresholds { BuyAt = 0.6, SellAt = 0.4 },
-        };
-        var options = new ModelBundleOptions { Root = root, TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 6, 30, 0, TimeSpan.Zero)) };
-        return ModelBundleWriter.Write(content, options).Folder;
-    }
-
-    private sealed class Row
-    {
-        [VectorType(4)]
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
-
-    private static ITransformer Train()
-    {
-        var random = new Random(42);
-        var rows = new List<Row>(400);
-        for (var i = 0; i < 400; i++)
-        {
-            var x = new float[4];
-            for (var j = 0; j < 4; j++)
-            {
-                x[j] = (float)((random.NextDouble() * 2) - 1);
-            }
-            rows.Add(new Row { Features = x, Label = x[0] + (0.5f * x[1]) > 0 });
-        }
-        var ml = new MLContext(seed: 1);
-        return ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = 20, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1,
-        }).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
     public void Dispose()
