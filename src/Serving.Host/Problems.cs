@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -35,15 +37,34 @@ internal static class Problems
     {
         try
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            if (buffer.Length == 0)
+            // The whole body from Kestrel's pipe, parsed in place (no copy into a stream first); Kestrel enforces the
+            // body size limit while it is read.
+            var reader = request.BodyReader;
+            ReadResult read;
+            while (true)
             {
-                return allowEmpty ? (null, null)
-                    : (null, Create(StatusCodes.Status400BadRequest, "The request is not valid.", "The body is empty.", "$", "a JSON body", "empty"));
+                read = await reader.ReadAsync(cancellationToken);
+                if (read.IsCompleted || read.IsCanceled)
+                {
+                    break;
+                }
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
             }
-            buffer.Position = 0;
-            return (await JsonDocument.ParseAsync(buffer, default, cancellationToken), null);
+            try
+            {
+                if (read.Buffer.IsEmpty)
+                {
+                    return allowEmpty ? (null, null)
+                        : (null, Create(StatusCodes.Status400BadRequest, "The request is not valid.", "The body is empty.", "$", "a JSON body", "empty"));
+                }
+                // A document parsed from memory keeps pointing into that memory, and the pipe's buffer is reused once
+                // released: the document gets its own copy of the body.
+                return (JsonDocument.Parse(read.Buffer.ToArray()), null);
+            }
+            finally
+            {
+                reader.AdvanceTo(read.Buffer.End);
+            }
         }
         catch (JsonException e)
         {

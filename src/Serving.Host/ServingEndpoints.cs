@@ -265,6 +265,19 @@ internal sealed class ServingEndpoints(
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return TypedResults.Text(Encoding.UTF8.GetString(buffer.WrittenSpan), "application/json; charset=utf-8");
+        return new JsonBytes(buffer);
+    }
+
+    /// <summary>A JSON body already encoded: written as it is (no string round trip).</summary>
+    private sealed class JsonBytes(ArrayBufferWriter<byte> json) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = json.WrittenCount;
+            return response.Body.WriteAsync(json.WrittenMemory).AsTask();
+        }
     }
 }

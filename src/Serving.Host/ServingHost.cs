@@ -71,7 +71,13 @@ public sealed class ServingHost : IAsyncDisposable
 
     private static WebApplication Build(ServingHostOptions options, ModelSlot slot, Action<ILoggingBuilder>? logging)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(ServingHost).Assembly.GetName().Name });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ServingHost).Assembly.GetName().Name,
+            // Options come from the caller, not from files: an appsettings.json in the working directory is read once,
+            // not watched (a watcher on the content root wakes on every write there and costs CPU under load).
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         logging?.Invoke(builder.Logging);
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);

@@ -50,7 +50,7 @@ internal sealed class SignalService(
             demo.OnTick(tick);
             foreach (var signal in produced)
             {
-                var e = new SignalEvent(Mt5SignalExport.IdOf(signal), SignalWire.ToJson(signal));
+                var e = SignalWire.ToEvent(signal);
                 metrics.Signal(signal);
                 broadcaster.Publish(e);
                 recent.Add(e);
@@ -87,9 +87,11 @@ internal sealed class SignalService(
 /// <summary>The wire form of a signal: <see cref="TradeSignalJson"/>'s object with its id (<see cref="Mt5SignalExport.IdOf"/>) first.</summary>
 internal static class SignalWire
 {
-    public static string ToJson(TradeSignal signal)
+    /// <summary>The signal's id and wire JSON, serialising it once.</summary>
+    public static SignalEvent ToEvent(TradeSignal signal)
     {
         var json = TradeSignalJson.Serialize(signal);
-        return $"{{\"id\":\"{Mt5SignalExport.IdOf(signal)}\",{json[1..]}";
+        var id = Mt5SignalExport.IdOfJson(json);
+        return new SignalEvent(id, string.Concat("{\"id\":\"", id, "\",", json.AsSpan(1)));
     }
 }

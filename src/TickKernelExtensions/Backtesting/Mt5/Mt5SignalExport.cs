@@ -43,10 +43,18 @@ public static class Mt5SignalExport
         ",=\r\n\t\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     /// <summary>The stable id of a signal: 16 lower-case hex digits of the SHA-256 of its canonical JSON.</summary>
-    public static string IdOf(TradeSignal signal)
+    public static string IdOf(TradeSignal signal) => IdOfJson(TradeSignalJson.Serialize(signal));
+
+    /// <summary>
+    /// <see cref="IdOf"/> from the signal's canonical JSON (<see cref="TradeSignalJson.Serialize"/>), for a caller that
+    /// has serialised it already and would otherwise serialise it twice.
+    /// </summary>
+    public static string IdOfJson(string canonicalJson)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(TradeSignalJson.Serialize(signal)));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        ArgumentNullException.ThrowIfNull(canonicalJson);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson), hash);
+        return Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>The file's text (see the type summary).</summary>

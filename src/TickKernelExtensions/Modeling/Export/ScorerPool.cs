@@ -6,8 +6,11 @@ namespace TickKernelExtensions.Modeling.Export;
 
 /// <summary>
 /// A pool of ML.NET prediction engines with their input and output buffers. A <see cref="PredictionEngine{TSrc,TDst}"/>
-/// is not thread safe and costs a schema binding to create, so each scoring call rents one (creating it when every
-/// engine is busy) and returns it; at most <see cref="MaxIdle"/> idle engines are kept. Thread safe.
+/// is not thread safe and costs a schema binding and emitted code to create (hundreds of microseconds of JIT), so each
+/// scoring call rents one (creating it when every engine is busy) and returns it, and every engine is kept: the pool
+/// grows to the peak number of concurrent scoring calls (at most the threads that score) and no further. An earlier
+/// cap on idle engines made a server under load create and discard an engine on most calls once more threads than the
+/// cap were scoring at once. Thread safe.
 /// </summary>
 internal sealed class ScorerPool : IDisposable
 {
@@ -16,8 +19,8 @@ internal sealed class ScorerPool : IDisposable
     private readonly ITransformer? _anomaly;
     private readonly SchemaDefinition _input;
     private readonly ConcurrentBag<Scorer> _idle = [];
-    private int _idleCount;
-    private bool _disposed;
+    private int _created;
+    private volatile bool _disposed;
 
     public ScorerPool(MLContext ml, ITransformer model, ITransformer? anomaly, ModelSignature signature)
     {
@@ -30,8 +33,8 @@ internal sealed class ScorerPool : IDisposable
         VectorLength = signature.VectorLength;
     }
 
-    /// <summary>Idle engines kept: twice the processor count.</summary>
-    public static int MaxIdle { get; } = 2 * Environment.ProcessorCount;
+    /// <summary>Engines created so far: the peak number of concurrent scoring calls.</summary>
+    public int Created => Volatile.Read(ref _created);
 
     public int VectorLength { get; }
 
@@ -62,9 +65,9 @@ internal sealed class ScorerPool : IDisposable
     {
         if (_idle.TryTake(out var scorer))
         {
-            Interlocked.Decrement(ref _idleCount);
             return scorer;
         }
+        Interlocked.Increment(ref _created);
         return new Scorer
         {
             Model = _ml.Model.CreatePredictionEngine<VectorInput, ClassifierOutput>(_model, ignoreMissingColumns: true, inputSchemaDefinition: _input),
@@ -76,13 +79,12 @@ internal sealed class ScorerPool : IDisposable
 
     private void Return(Scorer scorer)
     {
-        if (!_disposed && Interlocked.Increment(ref _idleCount) <= MaxIdle)
+        _idle.Add(scorer);
+        if (_disposed && _idle.TryTake(out var late))
         {
-            _idle.Add(scorer);
-            return;
+            // Returned while the pool was being disposed: not left behind.
+            late.Dispose();
         }
-        Interlocked.Decrement(ref _idleCount);
-        scorer.Dispose();
     }
 
     public void Dispose()
