@@ -72,7 +72,8 @@ public sealed class MlflowCommandTests
         Assert.Contains(batch["tags"]!.AsArray(), t => (string)t!["key"]! == "mlflow.user" && (string)t["value"]! == "valen");
         Assert.Equal("step,value\n0,100\n1,101\n2,102\n", System.Text.Encoding.UTF8.GetString(server.Artifacts["1/00000000000000000000000000000001/artifacts/series/equity.csv"]));
         Assert.All(server.To("/runs/update"), u => Assert.Equal("FINISHED", (string)JsonNode.Parse(u.Body)!["status"]!));
-        Assert.Equal("runs:/00000000000000000000000000000001/model", (string)JsonNode.Parse(Assert.Single(server.To("/model-versions/create")).Body)!["source"]!);
+        // runs:/<local run>/model becomes the server run's artifact location, as register_model would have written it.
+        Assert.Equal("mlflow-artifacts:/1/00000000000000000000000000000001/artifacts/model", (string)JsonNode.Parse(Assert.Single(server.To("/model-versions/create")).Body)!["source"]!);
         Assert.True(File.Exists(dir.Combine("data", "mlflow-sync.json")));
 
         Assert.True(again == 0, againError);
