@@ -93,6 +93,11 @@ internal static class CommonOptions
             await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
             return 2;
         }
+        catch (TickKernelExtensions.Modeling.Export.ModelBundleException e)
+        {
+            await Console.Error.WriteLineAsync($"error ({e.Kind}): {e.Message}");
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("cancelled");

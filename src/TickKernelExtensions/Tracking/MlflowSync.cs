@@ -3,7 +3,8 @@ namespace TickKernelExtensions.Tracking;
 /// <summary>
 /// Replays a local <c>mlruns/</c> folder into another store (an MLflow server): experiments by name, finished runs
 /// with their params, tags, full metric history, artifacts, status and times, then registered models, versions
-/// (<c>runs:/&lt;local id&gt;/…</c> sources pointed at the server's run) and aliases. Idempotent: what was sent is
+/// (sources under a local run's artifacts, or <c>runs:/&lt;local id&gt;/…</c>, pointed at the server run's artifacts)
+/// and aliases. Idempotent: what was sent is
 /// recorded in a <see cref="SyncState"/> file after each run, so a second sync sends nothing already there and an
 /// interrupted sync resumes. Each synced run carries the tag <see cref="SourceRunTag"/> with its local id.
 /// </summary>
@@ -18,11 +19,13 @@ public static class MlflowSync
         var state = SyncState.Load(statePath, targetKey);
         var client = new TrackingClient(target);
         int synced = 0, skipped = 0, unfinished = 0, versions = 0, aliases = 0;
+        var localArtifacts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var experiment in source.ListExperiments())
         {
             string? remoteExperiment = null;
             foreach (var info in source.ListRuns(experiment.ExperimentId))
             {
+                localArtifacts[info.RunId] = info.ArtifactUri;
                 if (state.Runs.ContainsKey(info.RunId))
                 {
                     skipped++;
@@ -35,8 +38,13 @@ public static class MlflowSync
                     continue;
                 }
                 remoteExperiment ??= await client.GetOrCreateExperimentAsync(experiment.Name, cancellationToken);
-                var remoteId = await ReplayRunAsync(source, target, info, remoteExperiment, progress, cancellationToken);
+                var remote = await ReplayRunAsync(source, target, info, remoteExperiment, progress, cancellationToken);
+                var remoteId = remote.RunId;
                 state.Runs[info.RunId] = remoteId;
+                if (remote.ArtifactUri.Length > 0)
+                {
+                    state.ArtifactUris[remoteId] = remote.ArtifactUri;
+                }
                 state.Save(statePath, targetKey);
                 synced++;
                 progress?.Report($"run {info.RunId} ({info.RunName}) in '{experiment.Name}' -> {remoteId}");
@@ -56,7 +64,7 @@ public static class MlflowSync
                 {
                     continue;
                 }
-                var (sourceUri, runId) = MapSource(v, state);
+                var (sourceUri, runId) = MapSource(v, state, localArtifacts);
                 var created = await target.CreateModelVersionAsync(model.Name, sourceUri, runId, v.Description, cancellationToken);
                 state.ModelVersions[key] = created.Version;
                 state.Save(statePath, targetKey);
@@ -81,7 +89,7 @@ public static class MlflowSync
         return new SyncSummary(synced, skipped, unfinished, versions, aliases);
     }
 
-    private static async Task<string> ReplayRunAsync(FileTrackingStore source, ITrackingStore target, TrackingRunInfo info, string experimentId, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<TrackingRunInfo> ReplayRunAsync(FileTrackingStore source, ITrackingStore target, TrackingRunInfo info, string experimentId, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var run = source.ReadRun(info.RunId);
         var created = await target.CreateRunAsync(new RunCreation
@@ -113,17 +121,37 @@ public static class MlflowSync
             }
         }
         await target.UpdateRunAsync(created.RunId, info.Status, info.EndTime, cancellationToken);
-        return created.RunId;
+        return created;
     }
 
-    private static (string Source, string? RunId) MapSource(ModelVersion v, SyncState state)
+    /// <summary>
+    /// The server's source for a local version: a path under the local run's artifact URI (what
+    /// <c>ModelBundleTracking</c> registers) or <c>runs:/&lt;local id&gt;/…</c> moves to the same path under the server
+    /// run's artifact URI (<c>runs:/&lt;server id&gt;/…</c> when a state file from before URIs were recorded lacks it).
+    /// Other sources go as they are.
+    /// </summary>
+    private static (string Source, string? RunId) MapSource(ModelVersion v, SyncState state, IReadOnlyDictionary<string, string> localArtifacts)
     {
-        var runId = v.RunId is not null && state.Runs.TryGetValue(v.RunId, out var mapped) ? mapped : null;
-        var source = v.Source;
-        if (v.RunId is not null && runId is not null && source.StartsWith($"runs:/{v.RunId}/", StringComparison.Ordinal))
+        if (v.RunId is null || !state.Runs.TryGetValue(v.RunId, out var runId))
         {
-            source = $"runs:/{runId}/" + source[$"runs:/{v.RunId}/".Length..];
+            return (v.Source, null);
         }
-        return (source, runId);
+        string? relative = null;
+        if (v.Source.StartsWith($"runs:/{v.RunId}/", StringComparison.Ordinal))
+        {
+            relative = v.Source[$"runs:/{v.RunId}/".Length..];
+        }
+        else if (localArtifacts.TryGetValue(v.RunId, out var local) && local.Length > 0
+            && v.Source.StartsWith(local.TrimEnd('/') + "/", StringComparison.Ordinal))
+        {
+            relative = v.Source[(local.TrimEnd('/').Length + 1)..];
+        }
+        if (relative is null)
+        {
+            return (v.Source, runId);
+        }
+        return state.ArtifactUris.TryGetValue(runId, out var remote)
+            ? ($"{remote.TrimEnd('/')}/{relative}", runId)
+            : ($"runs:/{runId}/{relative}", runId);
     }
 }

@@ -21,17 +21,9 @@ public sealed partial class RestTrackingStore
         }
         var relative = artifactPath is null ? Path.GetFileName(localPath) : artifactPath + "/" + Path.GetFileName(localPath);
         var root = run.ArtifactUri;
-        if (root.StartsWith("mlflow-artifacts:", StringComparison.Ordinal))
+        if (ProxyPath(root) is { } proxied)
         {
-            // mlflow-artifacts:/1/<run>/artifacts or mlflow-artifacts://host:port/1/<run>/artifacts: the path after the authority.
-            var rest = root["mlflow-artifacts:".Length..];
-            if (rest.StartsWith("//", StringComparison.Ordinal))
-            {
-                var slash = rest.IndexOf('/', 2);
-                rest = slash < 0 ? "" : rest[slash..];
-            }
-            var path = string.Join('/', (rest.Trim('/') + "/" + relative).Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
-            await SendAsync(HttpMethod.Put, "mlflow-artifacts/artifacts/" + path, null, cancellationToken, localPath);
+            await SendAsync(HttpMethod.Put, "mlflow-artifacts/artifacts/" + Escape(proxied + "/" + relative), null, cancellationToken, localPath);
             return;
         }
         if (root.StartsWith("file:", StringComparison.Ordinal))
@@ -56,9 +48,10 @@ public sealed partial class RestTrackingStore
 
     /// <summary>
     /// Sends one request to <c>{uri}/api/2.0/{endpoint}</c> with JSON <paramref name="body"/> (or the bytes of
-    /// <paramref name="file"/>), retrying 429, 5xx and connection failures; returns the JSON answer.
+    /// <paramref name="file"/>), retrying 429, 5xx and connection failures; returns the JSON answer, or streams a
+    /// successful answer into <paramref name="downloadTo"/> (a transfer cut off midway is retried too).
     /// </summary>
-    private async Task<JsonNode> SendAsync(HttpMethod method, string endpoint, JsonObject? body, CancellationToken cancellationToken, string? file = null)
+    private async Task<JsonNode> SendAsync(HttpMethod method, string endpoint, JsonObject? body, CancellationToken cancellationToken, string? file = null, string? downloadTo = null)
     {
         var baseUri = _options.TrackingUri.ToString().TrimEnd('/');
         var uri = new Uri($"{baseUri}/api/2.0/{endpoint}");
@@ -83,7 +76,7 @@ public sealed partial class RestTrackingStore
             HttpResponseMessage response;
             try
             {
-                response = await _http.SendAsync(request, timeout.Token);
+                response = await _http.SendAsync(request, downloadTo is null ? HttpCompletionOption.ResponseContentRead : HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             }
             catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
@@ -96,6 +89,24 @@ public sealed partial class RestTrackingStore
             }
             using (response)
             {
+                if (downloadTo is not null && response.IsSuccessStatusCode)
+                {
+                    try
+                    {
+                        await using var target = new FileStream(downloadTo, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                        await response.Content.CopyToAsync(target, timeout.Token);
+                        return new JsonObject();
+                    }
+                    catch (Exception e) when (e is HttpRequestException or HttpIOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                    {
+                        if (attempt >= _options.MaxAttempts)
+                        {
+                            throw new TrackingException(TrackingErrorKind.Server, $"the download broke off after {attempt} attempt(s): {e.Message}", e) { Endpoint = name };
+                        }
+                        await Task.Delay(Backoff(attempt, null), _options.TimeProvider, cancellationToken);
+                        continue;
+                    }
+                }
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 var status = (int)response.StatusCode;
                 if (response.IsSuccessStatusCode)

@@ -6,7 +6,9 @@ namespace TickKernelExtensions.Tracking;
 /// <summary>
 /// An MLflow tracking server over its REST API 2.0 (<c>{uri}/api/2.0/mlflow/…</c>): experiments, runs, log-batch in
 /// chunks within MLflow's limits (<see cref="LogBatchPlanner"/>), artifacts through the <c>mlflow-artifacts</c> proxy
-/// (or a <c>file:</c> artifact root the server shares with this machine), the model registry and aliases. Retries
+/// (or a <c>file:</c> artifact root the server shares with this machine), the model registry and aliases; and the way
+/// back for <see cref="ModelDownload"/>: versions by number, alias or latest, run artifact URIs, and artifact listing and
+/// download through the proxy. Retries
 /// 429, 5xx and connection failures with exponential backoff; errors name the endpoint, the status and MLflow's
 /// <c>error_code</c>. Thread safe.
 /// </summary>

@@ -6,7 +6,8 @@ namespace TickKernelExtensions.Tracking;
 
 /// <summary>
 /// What <see cref="MlflowSync"/> has replayed to one server: local run id → server run id, registered models created,
-/// model versions (<c>name/version</c> → server version) and aliases (<c>name/alias</c> → local version). Kept as
+/// model versions (<c>name/version</c> → server version), aliases (<c>name/alias</c> → local version) and the server
+/// runs' artifact URIs (server run id → URI, for version sources). Kept as
 /// JSON beside the <c>mlruns/</c> folder (never inside it: MLflow would take a folder there for an experiment).
 /// </summary>
 public sealed class SyncState
@@ -24,6 +25,9 @@ public sealed class SyncState
 
     [JsonPropertyName("aliases")]
     public Dictionary<string, int> Aliases { get; init; } = new(StringComparer.Ordinal);
+
+    [JsonPropertyName("artifact_uris")]
+    public Dictionary<string, string> ArtifactUris { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>The state for <paramref name="target"/> in the file <paramref name="path"/> (empty when the file or the target is absent).</summary>
     public static SyncState Load(string path, string target)

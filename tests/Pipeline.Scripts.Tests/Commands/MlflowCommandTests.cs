@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Scripts.Commands;
+using TickKernelExtensions.Modeling.Export;
 using TickKernelExtensions.Tests.Tracking;
 using TickKernelExtensions.Tracking;
 using TempDirectory = Pipeline.Scripts.Tests.TempDirectory;
@@ -72,7 +73,8 @@ public sealed class MlflowCommandTests
         Assert.Contains(batch["tags"]!.AsArray(), t => (string)t!["key"]! == "mlflow.user" && (string)t["value"]! == "valen");
         Assert.Equal("step,value\n0,100\n1,101\n2,102\n", System.Text.Encoding.UTF8.GetString(server.Artifacts["1/00000000000000000000000000000001/artifacts/series/equity.csv"]));
         Assert.All(server.To("/runs/update"), u => Assert.Equal("FINISHED", (string)JsonNode.Parse(u.Body)!["status"]!));
-        Assert.Equal("runs:/00000000000000000000000000000001/model", (string)JsonNode.Parse(Assert.Single(server.To("/model-versions/create")).Body)!["source"]!);
+        // runs:/<local run>/model becomes the server run's artifact location, as register_model would have written it.
+        Assert.Equal("mlflow-artifacts:/1/00000000000000000000000000000001/artifacts/model", (string)JsonNode.Parse(Assert.Single(server.To("/model-versions/create")).Body)!["source"]!);
         Assert.True(File.Exists(dir.Combine("data", "mlflow-sync.json")));
 
         Assert.True(again == 0, againError);
@@ -129,5 +131,74 @@ public sealed class MlflowCommandTests
         {
             MlflowCommand.Environment = previous;
         }
+    }
+
+    /// <summary>A bundle logged and registered in a local mlruns/ as pipeline train does (alias champion), then synced to <paramref name="server"/> by the CLI; returns its content hash.</summary>
+    private static async Task<string> TrainedAndSyncedAsync(TempDirectory dir, FakeMlflowServer server)
+    {
+        using var bundles = new Serving.Host.Tests.TestBundles { Root = dir.Combine("data", "models") };
+        var bundle = bundles.Bundle("1");
+        var root = dir.Combine("data", "mlruns");
+        using (var client = TrackingClient.Create(new TrackingClientOptions { TrackingUri = root, UserName = "valen" }))
+        {
+            await using var run = await client.StartRunAsync("direction", "train", cancellationToken: Ct);
+            await ModelBundleTracking.LogAsync(client, run, bundle, "eurusd-direction", ["champion"], Ct);
+        }
+        var (exit, error) = await CliRunner.RunAsync("mlflow", "sync", "--from", root, "--to", server.Url.ToString());
+        Assert.True(exit == 0, error);
+        using var loaded = ModelBundle.Load(bundle);
+        return loaded.ContentHash;
+    }
+
+    [Fact]
+    public async Task Download_SyncedBundleByAlias_VerifiedFolderServeCanLoad()
+    {
+        using var dir = new TempDirectory();
+        await using var server = new FakeMlflowServer();
+        var hash = await TrainedAndSyncedAsync(dir, server);
+        var target = dir.Combine("box", "eurusd-direction");
+
+        var (exit, output, error) = await CliRunner.RunWithOutputAsync("mlflow", "download", "--tracking-uri", server.Url.ToString(),
+            "--model", "eurusd-direction", "--alias", "champion", "--to", target);
+
+        Assert.True(exit == 0, error);
+        var lines = output.TrimEnd('\n').Split('\n');
+        Assert.StartsWith($"download 'eurusd-direction' alias 'champion' from {server.Url.ToString().TrimEnd('/')} -> {target}", lines[0], StringComparison.Ordinal);
+        Assert.Equal("model 'eurusd-direction' version 1: 8 file(s) from mlflow-artifacts:/1/00000000000000000000000000000001/artifacts/model", lines[1]);
+        Assert.Contains("  model.zip (", output, StringComparison.Ordinal);
+        using var copy = ModelBundle.Load(target);
+        Assert.StartsWith($"verified bundle eurusd-direction v1 (content sha256 {hash}), 8 file(s), ", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(hash, copy.ContentHash);
+        Assert.Equal(["eurusd-direction"], Directory.EnumerateFileSystemEntries(dir.Combine("box")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Download_UnknownVersionCorruptedOrBadOptions_ClearErrorNoFolder()
+    {
+        using var dir = new TempDirectory();
+        await using var server = new FakeMlflowServer();
+        await TrainedAndSyncedAsync(dir, server);
+        var target = dir.Combine("box", "bundle");
+        var url = server.Url.ToString();
+
+        var (unknown, unknownError) = await CliRunner.RunAsync("mlflow", "download", "--tracking-uri", url, "--model", "eurusd-direction", "--version", "9", "--to", target);
+        var (missing, missingError) = await CliRunner.RunAsync("mlflow", "download", "--tracking-uri", url, "--model", "nope", "--to", target);
+        var key = server.Artifacts.Keys.Single(k => k.EndsWith("/model/signature.json", StringComparison.Ordinal));
+        var bytes = server.Artifacts[key].ToArray();
+        bytes[^2] ^= 0x01;
+        server.Artifacts[key] = bytes;
+        var (corrupt, corruptError) = await CliRunner.RunAsync("mlflow", "download", "--tracking-uri", url, "--model", "eurusd-direction", "--to", target);
+        var (bad, badError) = await CliRunner.RunAsync("mlflow", "download", "--tracking-uri", url, "--model", "eurusd-direction", "--version", "two", "--alias", "champion", "--to", target);
+
+        Assert.Equal(2, unknown);
+        Assert.StartsWith("error (NotFound): the server has no registered model 'eurusd-direction' version 9 (GET /api/2.0/mlflow/model-versions/get -> HTTP 404", unknownError, StringComparison.Ordinal);
+        Assert.Equal(2, missing);
+        Assert.StartsWith("error (NotFound): the server has no registered model 'nope' (", missingError, StringComparison.Ordinal);
+        Assert.Equal(2, corrupt);
+        Assert.StartsWith("error (HashMismatch): signature.json: A bundle file differs from the manifest", corruptError, StringComparison.Ordinal);
+        Assert.Equal(3, bad);
+        Assert.Contains("--version: expected a version number or latest, actual 'two'", badError, StringComparison.Ordinal);
+        Assert.Contains("--version/--alias: give one or neither", badError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("box")) && Directory.EnumerateFileSystemEntries(dir.Combine("box")).Any());
     }
 }

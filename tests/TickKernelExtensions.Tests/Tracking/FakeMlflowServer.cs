@@ -9,8 +9,10 @@ namespace TickKernelExtensions.Tests.Tracking;
 /// <summary>
 /// An MLflow tracking server on loopback that answers the REST API 2.0 calls the client makes, per the reference
 /// (tracking-versioning.md §3): experiments get-by-name/create, runs create/update/log-batch (refusing batches over
-/// MLflow's limits with 400 INVALID_PARAMETER_VALUE), registered models, versions, aliases and the mlflow-artifacts
-/// PUT. Every request is recorded with its Authorization header. <see cref="FailNext"/> scripts error answers.
+/// MLflow's limits with 400 INVALID_PARAMETER_VALUE) and get, registered models, versions (create, get, latest),
+/// aliases (set, get) and the mlflow-artifacts proxy (PUT, list with base names as MLflow's proxy answers, GET bytes).
+/// Every request is recorded with its Authorization header. <see cref="FailNext"/> scripts error answers;
+/// <see cref="FailDownloadsOf"/> breaks one artifact's downloads.
 /// </summary>
 internal sealed class FakeMlflowServer : IAsyncDisposable
 {
@@ -19,7 +21,9 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Queue<int> _failures = new();
     private readonly Dictionary<string, string> _experiments = new(StringComparer.Ordinal) { ["Default"] = "0" };
-    private readonly Dictionary<string, int> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JsonObject>> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _runArtifacts = new(StringComparer.Ordinal);
     private int _nextExperiment = 1;
     private int _nextRun = 1;
 
@@ -57,6 +61,9 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
     /// <summary>Artifacts uploaded: path after /api/2.0/mlflow-artifacts/artifacts/ → bytes.</summary>
     public ConcurrentDictionary<string, byte[]> Artifacts { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>An artifact path (as in <see cref="Artifacts"/>) whose every download is answered 500, as a server losing its artifact store would.</summary>
+    public string? FailDownloadsOf { get; set; }
+
     /// <summary>The next <paramref name="count"/> requests are answered with <paramref name="status"/>.</summary>
     public void FailNext(int status, int count)
     {
@@ -93,21 +100,64 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             var body = Encoding.UTF8.GetString(bytes);
             Requests.Enqueue((request.HttpMethod, request.Url.PathAndQuery, body, request.Headers["Authorization"]));
             (int Status, string Json) answer;
+            byte[]? file = null;
             lock (_gate)
             {
                 answer = _failures.Count > 0
                     ? (_failures.Dequeue(), "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\",\"message\":\"scripted failure\"}")
-                    : Answer(request.HttpMethod, path, request.QueryString["experiment_name"], body, bytes);
+                    : Download(request.HttpMethod, path, out file) ?? Answer(request.HttpMethod, path, request.QueryString, body, bytes);
             }
-            var json = Encoding.UTF8.GetBytes(answer.Json);
+            var payload = file ?? Encoding.UTF8.GetBytes(answer.Json);
             context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(json);
+            context.Response.ContentType = file is null ? "application/json" : "application/octet-stream";
+            await context.Response.OutputStream.WriteAsync(payload);
             context.Response.Close();
         }
     }
 
-    private (int, string) Answer(string method, string path, string? experimentName, string body, byte[] bytes)
+    /// <summary>GET /api/2.0/mlflow-artifacts/artifacts/&lt;path&gt;: the bytes, or null when the request is another one.</summary>
+    private (int, string)? Download(string method, string path, out byte[]? file)
+    {
+        const string Prefix = "/api/2.0/mlflow-artifacts/artifacts/";
+        file = null;
+        if (method != "GET" || !path.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var key = Uri.UnescapeDataString(path[Prefix.Length..]);
+        if (key == FailDownloadsOf)
+        {
+            return Error(500, "INTERNAL_ERROR", $"could not read {key}");
+        }
+        if (!Artifacts.TryGetValue(key, out file))
+        {
+            return Error(404, "RESOURCE_DOES_NOT_EXIST", $"File {key} not found");
+        }
+        return (200, "");
+    }
+
+    /// <summary>GET /api/2.0/mlflow-artifacts/artifacts?path=…: the folder's direct entries, by base name.</summary>
+    private (int, string) List(string? folder)
+    {
+        var prefix = string.IsNullOrEmpty(folder) ? "" : folder.Trim('/') + "/";
+        var entries = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var (key, value) in Artifacts)
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var rest = key[prefix.Length..];
+            var slash = rest.IndexOf('/', StringComparison.Ordinal);
+            entries[slash < 0 ? rest : rest[..slash]] = slash < 0
+                ? new JsonObject { ["path"] = rest, ["is_dir"] = false, ["file_size"] = value.Length }
+                : new JsonObject { ["path"] = rest[..slash], ["is_dir"] = true };
+        }
+        // An empty repeated field is left out of MLflow's JSON: an empty folder answers {}.
+        return (200, entries.Count == 0 ? "{}" : new JsonObject { ["files"] = new JsonArray([.. entries.Values]) }.ToJsonString());
+    }
+
+    private (int, string) Answer(string method, string path, System.Collections.Specialized.NameValueCollection query, string body, byte[] bytes)
     {
         const string Artifacts = "/api/2.0/mlflow-artifacts/artifacts/";
         if (method == "PUT" && path.StartsWith(Artifacts, StringComparison.Ordinal))
@@ -115,6 +165,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             this.Artifacts[Uri.UnescapeDataString(path[Artifacts.Length..])] = bytes;
             return (200, "{}");
         }
+        var experimentName = query["experiment_name"];
         var json = body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : new JsonObject();
         switch (method, path)
         {
@@ -133,6 +184,7 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
             case ("POST", "/api/2.0/mlflow/runs/create"):
                 var runId = (_nextRun++).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
                 var exp = (string)json["experiment_id"]!;
+                _runArtifacts[runId] = $"{ArtifactRoot}/{exp}/{runId}/artifacts";
                 return (200, new JsonObject
                 {
                     ["run"] = new JsonObject
@@ -153,24 +205,51 @@ internal sealed class FakeMlflowServer : IAsyncDisposable
                 return m > 1000 || p > 100 || t > 100 || m + p + t > 1000 || body.Length > 1_000_000
                     ? Error(400, "INVALID_PARAMETER_VALUE", $"A batch logging request can contain at most 1000 metrics, 100 params, 100 tags, 1000 in total; got {m}, {p}, {t}")
                     : (200, "{}");
+            case ("GET", "/api/2.0/mlflow/runs/get"):
+                return _runArtifacts.TryGetValue(query["run_id"] ?? "", out var artifactUri)
+                    ? (200, new JsonObject { ["run"] = new JsonObject { ["info"] = new JsonObject { ["run_id"] = query["run_id"], ["artifact_uri"] = artifactUri } } }.ToJsonString())
+                    : Error(404, "RESOURCE_DOES_NOT_EXIST", $"Run '{query["run_id"]}' not found");
+            case ("GET", "/api/2.0/mlflow-artifacts/artifacts"):
+                return List(query["path"]);
             case ("POST", "/api/2.0/mlflow/registered-models/create"):
                 var model = (string)json["name"]!;
                 if (_versions.ContainsKey(model))
                 {
                     return Error(400, "RESOURCE_ALREADY_EXISTS", $"Registered Model (name={model}) already exists.");
                 }
-                _versions[model] = 0;
+                _versions[model] = [];
                 return (200, new JsonObject { ["registered_model"] = new JsonObject { ["name"] = model } }.ToJsonString());
             case ("POST", "/api/2.0/mlflow/model-versions/create"):
                 var rm = (string)json["name"]!;
-                if (!_versions.TryGetValue(rm, out var n))
+                if (!_versions.TryGetValue(rm, out var list))
                 {
                     return Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={rm} not found");
                 }
-                _versions[rm] = n + 1;
-                return (200, new JsonObject { ["model_version"] = new JsonObject { ["name"] = rm, ["version"] = (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = "READY", ["creation_timestamp"] = 1765068766881 } }.ToJsonString());
+                var created = new JsonObject
+                {
+                    ["name"] = rm, ["version"] = (list.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["creation_timestamp"] = 1765068766881, ["last_updated_timestamp"] = 1765068766881, ["current_stage"] = "None",
+                    ["description"] = (string?)json["description"] ?? "", ["source"] = (string?)json["source"], ["run_id"] = (string?)json["run_id"] ?? "",
+                    ["status"] = "READY",
+                };
+                list.Add(created);
+                return (200, new JsonObject { ["model_version"] = created.DeepClone() }.ToJsonString());
+            case ("GET", "/api/2.0/mlflow/model-versions/get"):
+                return _versions.TryGetValue(query["name"] ?? "", out var all) && int.TryParse(query["version"], out var v) && v >= 1 && v <= all.Count
+                    ? (200, new JsonObject { ["model_version"] = all[v - 1].DeepClone() }.ToJsonString())
+                    : Error(404, "RESOURCE_DOES_NOT_EXIST", $"Model Version (name={query["name"]}, version={query["version"]}) not found");
+            case ("POST", "/api/2.0/mlflow/registered-models/get-latest-versions"):
+                // One latest version per stage; every version here is in stage "None".
+                return _versions.TryGetValue((string?)json["name"] ?? "", out var versions)
+                    ? (200, versions.Count == 0 ? "{}" : new JsonObject { ["model_versions"] = new JsonArray(versions[^1].DeepClone()) }.ToJsonString())
+                    : Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered Model with name={json["name"]} not found");
             case ("POST", "/api/2.0/mlflow/registered-models/alias"):
+                _aliases[$"{json["name"]}/{json["alias"]}"] = int.Parse((string)json["version"]!, System.Globalization.CultureInfo.InvariantCulture);
                 return (200, "{}");
+            case ("GET", "/api/2.0/mlflow/registered-models/alias"):
+                return _aliases.TryGetValue($"{query["name"]}/{query["alias"]}", out var aliased) && _versions.TryGetValue(query["name"]!, out var named)
+                    ? (200, new JsonObject { ["model_version"] = named[aliased - 1].DeepClone() }.ToJsonString())
+                    : Error(404, "RESOURCE_DOES_NOT_EXIST", $"Registered model alias {query["alias"]} not found.");
             default:
                 return Error(404, "ENDPOINT_NOT_FOUND", $"No API endpoint for {method} {path}");
         }

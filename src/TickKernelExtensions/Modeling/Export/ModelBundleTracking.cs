@@ -10,8 +10,9 @@ namespace TickKernelExtensions.Modeling.Export;
 /// Logs a bundle to a tracking run as MLflow 2.x's <c>log_model</c> does: every bundle file (manifest included) as an
 /// artifact under <c>model/</c>, so <c>runs:/&lt;run_id&gt;/model</c> is the bundle folder itself and loads with
 /// <see cref="ModelBundle.Load"/>; the run tag <c>mlflow.log-model.history</c> (what the UI's "Models" column reads) and
-/// <c>tick.model.*</c> tags; and, when a registered name is given, a new registry version whose source is
-/// <c>runs:/&lt;run_id&gt;/model</c>, with aliases. Works on both stores (file and REST).
+/// <c>tick.model.*</c> tags; and, when a registered name is given, a new registry version whose source is the run's
+/// artifact location of that folder (<c>&lt;artifact_uri&gt;/model</c>, as MLflow's <c>register_model</c> resolves
+/// <c>runs:/&lt;run_id&gt;/model</c>), with aliases. Works on both stores (file and REST).
 /// </summary>
 public static class ModelBundleTracking
 {
@@ -59,7 +60,7 @@ public static class ModelBundleTracking
             return null;
         }
         await client.Store.EnsureRegisteredModelAsync(registeredName, null, cancellationToken);
-        var created = await client.Store.CreateModelVersionAsync(registeredName, $"runs:/{run.RunId}/{ArtifactPath}", run.RunId,
+        var created = await client.Store.CreateModelVersionAsync(registeredName, SourceOf(run.Info), run.RunId,
             $"bundle {name}/{version}, content sha256 {hash}", cancellationToken);
         foreach (var alias in aliases ?? [])
         {
@@ -67,6 +68,13 @@ public static class ModelBundleTracking
         }
         return created;
     }
+
+    /// <summary>
+    /// Where the logged bundle is: the run's artifact URI plus <c>/model</c> (e.g. <c>mlflow-artifacts:/1/&lt;run&gt;/artifacts/model</c>),
+    /// or <c>runs:/&lt;run_id&gt;/model</c> when the store reported no artifact URI.
+    /// </summary>
+    internal static string SourceOf(TrackingRunInfo run) =>
+        run.ArtifactUri.Length == 0 ? $"runs:/{run.RunId}/{ArtifactPath}" : $"{run.ArtifactUri.TrimEnd('/')}/{ArtifactPath}";
 
     /// <summary>
     /// <c>json.dumps([model.to_dict()])</c> as MLflow 2.x writes the tag: <c>run_id</c>, <c>artifact_path</c>,

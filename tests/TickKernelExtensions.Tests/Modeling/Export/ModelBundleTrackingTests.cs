@@ -22,10 +22,10 @@ public sealed class ModelBundleTrackingTests(TrainedModels models) : IClassFixtu
         var store = (FileTrackingStore)client.Store;
 
         ModelVersion? version;
-        string runId;
+        string runId, artifactUri;
         await using (var run = await client.StartRunAsync("direction", "train-1", cancellationToken: ct))
         {
-            runId = run.RunId;
+            (runId, artifactUri) = (run.RunId, run.Info.ArtifactUri);
             version = await ModelBundleTracking.LogAsync(client, run, info.Folder, "eurusd-direction", ["champion"], ct);
         }
 
@@ -39,7 +39,9 @@ public sealed class ModelBundleTrackingTests(TrainedModels models) : IClassFixtu
             Assert.Equal(info.ContentHash, logged.ContentHash);
         }
         Assert.NotNull(version);
-        Assert.Equal((1, $"runs:/{runId}/model", runId), (version.Version, version.Source, version.RunId));
+        // The source is the artifact location, as MLflow's register_model resolves runs:/<run>/model.
+        Assert.Equal((1, artifactUri + "/model", runId), (version.Version, version.Source, version.RunId));
+        Assert.Equal(artifacts, new Uri(version.Source).LocalPath);
         var registered = Assert.Single(store.ListRegisteredModels());
         Assert.Equal(1, registered.Aliases["champion"]);
         Assert.Contains(info.ContentHash, registered.Versions[0].Description, StringComparison.Ordinal);
