@@ -63,19 +63,20 @@ await anchor.StopAsync();
 await anchor.DisposeAsync();
 
 Console.WriteLine();
-Console.WriteLine("| server | load | requests | rps | p50 ms | p99 ms | p99.9 ms | max ms | errors (of which 400) | CPU (cores, whole process) |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| server | load | requests | rps | p50 ms | p99 ms | p99.9 ms | max ms | errors (of which 400) | CPU (cores, whole process) | pacer slip p99 ms | GCs gen 0/1/2, paused |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (server, r) in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {server} | {r.Mode} | {r.Requests:N0} | {r.Rps:N0} | {r.Latency.P50 / 1e3:0.00} | {r.Latency.P99 / 1e3:0.00} | {r.Latency.P999 / 1e3:0.00} | {r.Latency.Max / 1e3:0.0} | {r.Errors:N0} ({r.OutOfOrder:N0}) | {r.CpuCores:0.00} |"));
+        $"| {server} | {r.Mode} | {r.Requests:N0} | {r.Rps:N0} | {r.Latency.P50 / 1e3:0.00} | {r.Latency.P99 / 1e3:0.00} | {r.Latency.P999 / 1e3:0.00} | {r.Latency.Max / 1e3:0.0} | {r.Errors:N0} ({r.OutOfOrder:N0}) | {r.CpuCores:0.00} | {(r.Slip is { } slip ? (slip.P99 / 1e3).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {r.Gc} |"));
 }
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
 
 // Load until the JIT has finished tiering up: on 2 busy cores the background tier-1 compiler takes tens of seconds to
 // promote the thousands of methods a request touches (Kestrel, routing, JSON, ML.NET), and a server measured before
-// that is measured half unoptimised. Rounds of two seconds at the highest concurrency until a round compiles fewer
-// than 20 methods (or a minute has passed); the rounds and the methods compiled are printed.
+// that is measured half unoptimised. Rounds of two seconds at the highest concurrency, each followed by a few refused
+// ticks (so the 400 path is compiled as well: compiling it at the first refusal in an open-loop run stalls the server
+// for ~100 ms), until a round compiles fewer than 20 methods (or a minute has passed); rounds and methods are printed.
 async Task WarmUpAsync(string server, string url)
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -87,6 +88,7 @@ async Task WarmUpAsync(string server, string url)
         using var warm = new LoadGenerator(url, Key);
         var start = System.Runtime.JitInfo.GetCompiledMethodCount();
         await warm.ClosedAsync(concurrency.Max(), TimeSpan.FromSeconds(2), step);
+        await warm.RefusedAsync();
         compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - start;
         rounds++;
     }
@@ -95,4 +97,4 @@ async Task WarmUpAsync(string server, string url)
 }
 
 static void Print((string Server, LoadResult R) x) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{x.Server}, {x.R.Mode}: {x.R.Rps:N0} rps, p50 {x.R.Latency.P50 / 1e3:0.00} ms, p99 {x.R.Latency.P99 / 1e3:0.00} ms, p99.9 {x.R.Latency.P999 / 1e3:0.00} ms, errors {x.R.Errors:N0} ({x.R.OutOfOrder:N0} 400s)"));
+    $"[threads {ThreadPool.ThreadCount}, completed {ThreadPool.CompletedWorkItemCount:N0}, lock contention {Monitor.LockContentionCount:N0}] {x.Server}, {x.R.Mode}: {x.R.Rps:N0} rps, p50 {x.R.Latency.P50 / 1e3:0.00} ms, p99 {x.R.Latency.P99 / 1e3:0.00} ms, p99.9 {x.R.Latency.P999 / 1e3:0.00} ms, errors {x.R.Errors:N0} ({x.R.OutOfOrder:N0} 400s){(x.R.Slip is { } slip ? $", pacer slip p99 {slip.P99 / 1e3:0.00} ms" : "")}"));
