@@ -36,6 +36,11 @@ public sealed class RunAllCommandTests
         var ingest = notebooks.Single(n => (string?)n!["name"] == "01-ingest")!["key_figures"]![0]!["figures"]!;
         Assert.True((double)ingest["ticks in Parquet"]! > 0);
         Assert.Equal(0, (double)ingest["Parquet days failed"]!);
+        var serve = notebooks.Single(n => (string?)n!["name"] == "06-serve")!["key_figures"]![0]!["figures"]!;
+        Assert.True((double)serve["ticks posted"]! > 0);
+        Assert.True((double)serve["signals served"]! > 0);
+        Assert.Equal("gold-core-direction v1", (string?)serve["model"]);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(dir.Path, "data", "demo"), "06-serve-*.jsonl").Any());
         Assert.True(File.Exists(Path.Combine(output, "summary.md")));
 
         // The report opens offline in a real browser and the chart draws.
