@@ -45,7 +45,7 @@ public sealed class RunAllCommandTests
 
         // The report opens offline in a real browser and the chart draws.
         var png = dir.Combine("01-ingest.png");
-        var dom = await Reports.Chromium.ScreenshotAsync(Path.Combine(output, "01-ingest.html"), png, height: 3000);
+        var dom = await Serving.Host.Tests.Chromium.ScreenshotAsync(Path.Combine(output, "01-ingest.html"), png, height: 3000);
         Assert.Contains("main-svg", dom, StringComparison.Ordinal);
         Assert.True(Reports.Png.Read(png).CountColoured() > 2000, "the report's chart should be visible");
     }
