@@ -39,6 +39,14 @@ public sealed record ServingHostOptions
     /// <summary>How long a signal stays live after the tick that produced it (its expiry); default one minute, as the backtester's.</summary>
     public TimeSpan SignalLifetime { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Largest relative move of a symbol's bid or ask from its last accepted tick, as a fraction: a tick with
+    /// |price / last − 1| above it gets 400 naming the field, since one bad quote would otherwise poison the bars and the
+    /// demo account. Default 0.1 (10 %); <see cref="double.PositiveInfinity"/> turns the check off. The first tick of a
+    /// symbol (and the first after a restart) is only checked for being positive, finite and not crossed.
+    /// </summary>
+    public double MaxPriceJump { get; init; } = 0.1;
+
     /// <summary>The bars features are computed on; default one-minute UTC bars, as the gold stage and the backtester build them.</summary>
     public TimeBarOptions Bars { get; init; } = new();
 
@@ -86,6 +94,10 @@ public sealed record ServingHostOptions
         if (SignalLifetime <= TimeSpan.Zero || SignalLifetime.Ticks % 10 != 0)
         {
             errors.Add($"{nameof(SignalLifetime)} must be positive whole microseconds, was {SignalLifetime}");
+        }
+        if (!(MaxPriceJump > 0))
+        {
+            errors.Add($"{nameof(MaxPriceJump)} must be positive (+∞ for no check), was {MaxPriceJump.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         if (Bars is null)
         {

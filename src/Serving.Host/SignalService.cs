@@ -14,7 +14,7 @@ namespace Serving.Host;
 /// Thread safe.
 /// </summary>
 internal sealed class SignalService(
-    ModelSlot slot, ServingMetrics metrics, SignalBroadcaster broadcaster, RecentSignals recent, DemoAccount demo, TimeProvider time, ILogger<SignalService> log)
+    ModelSlot slot, ServingMetrics metrics, SignalBroadcaster broadcaster, RecentSignals recent, DemoAccount demo, ServingHostOptions options, ILogger<SignalService> log)
 {
     private readonly ConcurrentDictionary<string, SymbolGate> _gates = new(StringComparer.Ordinal);
 
@@ -22,7 +22,8 @@ internal sealed class SignalService(
 
     /// <summary>
     /// Scores one tick with <paramref name="lease"/>'s model; appends its signals to <paramref name="signals"/>.
-    /// Returns null, or the problem when the tick is before the symbol's last one (nothing changes then).
+    /// Returns null, or the problem when the tick is before the symbol's last one or its bid or ask jumps more than
+    /// <see cref="ServingHostOptions.MaxPriceJump"/> from the symbol's last accepted tick (nothing changes then).
     /// </summary>
     public TickProblem? OnTick(ModelLease lease, TickInput tick, string path, List<SignalEvent> signals)
     {
@@ -35,7 +36,12 @@ internal sealed class SignalService(
                 return new TickProblem($"{path}.time", $"at or after {TickTime.FromMicros(gate.LastTime):O} ({tick.Symbol}'s last tick)",
                     $"{TickTime.FromMicros(tick.TimeMicros):O}", $"Ticks of {tick.Symbol} must arrive in time order.");
             }
+            if ((Jump(tick, "bid", tick.Bid, gate.LastBid, path) ?? Jump(tick, "ask", tick.Ask, gate.LastAsk, path)) is { } jump)
+            {
+                return jump;
+            }
             var streams = lease.Model.StreamsFor(tick.Symbol);
+            var time = options.TimeProvider;
             var start = time.GetTimestamp();
             streams.Primary.OnTick(tick.TimeMicros, tick.Bid, tick.Ask, tick.BidVolume, tick.AskVolume, produced);
             List<TradeSignal>? shadow = null;
@@ -45,7 +51,7 @@ internal sealed class SignalService(
                 streams.Shadow.OnTick(tick.TimeMicros, tick.Bid, tick.Ask, tick.BidVolume, tick.AskVolume, shadow);
             }
             metrics.Tick(time.GetElapsedTime(start));
-            gate.LastTime = tick.TimeMicros;
+            (gate.LastTime, gate.LastBid, gate.LastAsk) = (tick.TimeMicros, tick.Bid, tick.Ask);
             // The demo account sees what a remote executor would: the tick, then the signals it produced.
             demo.OnTick(tick);
             foreach (var signal in produced)
@@ -65,6 +71,22 @@ internal sealed class SignalService(
         return null;
     }
 
+    private TickProblem? Jump(TickInput tick, string field, double price, double last, string path)
+    {
+        var limit = options.MaxPriceJump;
+        if (!(last > 0) || Math.Abs(price / last - 1) <= limit)
+        {
+            return null;
+        }
+        var (low, high) = (Bound(last * (1 - limit)), Bound(last * (1 + limit)));
+        var percent = (limit * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        return new TickProblem($"{path}.{field}", $"within ±{percent} % of {tick.Symbol}'s last accepted {field} {TickParser.F(last)} ({low} … {high})",
+            TickParser.F(price), $"\"{field}\" moved {((price / last - 1) * 100).ToString("+0.##;-0.##", System.Globalization.CultureInfo.InvariantCulture)} % from {tick.Symbol}'s last accepted tick: more than the host's limit (MaxPriceJump).");
+    }
+
+    // Ten significant digits: 1.1 × 1.1 shows as 1.21, not 1.2100000000000002.
+    private static string Bound(double price) => price.ToString("G10", System.Globalization.CultureInfo.InvariantCulture);
+
     private void LogShadow(List<TradeSignal> produced, List<TradeSignal> shadow)
     {
         foreach (var s in shadow)
@@ -81,6 +103,10 @@ internal sealed class SignalService(
     private sealed class SymbolGate
     {
         public long LastTime { get; set; } = long.MinValue;
+
+        public double LastBid { get; set; }
+
+        public double LastAsk { get; set; }
     }
 }
 

@@ -35,6 +35,11 @@ internal static class TickParser
         {
             return false;
         }
+        if (ask < bid)
+        {
+            problem = new($"{path}.ask", $"at or above the bid ({F(bid)})", F(ask), "\"ask\" is below \"bid\": a crossed quote is not a price.");
+            return false;
+        }
         tick = new TickInput(instrument.Symbol, time, bid, ask, bidVolume, askVolume);
         return true;
     }
@@ -125,6 +130,9 @@ internal static class TickParser
         problem = new($"{path}.{name}", "a non-negative number or null", p.GetRawText(), $"\"{name}\" must be a non-negative volume.");
         return false;
     }
+
+    /// <summary>A price as a problem document shows it: shortest round-trip form, invariant culture.</summary>
+    internal static string F(double price) => price.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Kind(JsonElement e) => e.ValueKind switch
     {

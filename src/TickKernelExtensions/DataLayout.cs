@@ -39,6 +39,9 @@ public sealed record DataLayout(string Root)
     /// <summary><c>models/&lt;name&gt;/&lt;version&gt;/</c>: exported model bundles a serving host loads.</summary>
     public string Models => Path.Combine(Root, "models");
 
+    /// <summary><c>demo/</c>: demo (paper) accounts' execution journals, e.g. the serving notebook's <c>demo/06-serve-&lt;symbol&gt;.jsonl</c>.</summary>
+    public string Demo => Path.Combine(Root, "demo");
+
     /// <summary><c>mlruns/</c>: experiment tracking in MLflow's file-store layout (<c>mlflow ui --backend-store-uri data/mlruns</c>).</summary>
     public string MlRuns => Path.Combine(Root, "mlruns");
 

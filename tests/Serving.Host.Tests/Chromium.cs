@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace Serving.Host.Tests;
 
 /// <summary>
-/// Headless Debian Chromium, started as Pipeline.Scripts.Tests' helper starts it (no sandbox as root, no background
-/// networking: only the loopback host is reached). Copied rather than shared: test projects do not reference each
-/// other. test.sh installs it when missing; under CI a missing browser fails the test, elsewhere it is skipped.
+/// Headless Debian Chromium for rendering tests, started with the flags this machine needs (no sandbox as root, no
+/// background networking: only local files and the loopback host are reached). The one copy: Pipeline.Scripts.Tests
+/// links this file (test projects do not reference each other). test.sh installs the browser when missing; under CI
+/// a missing browser fails the test, elsewhere it is skipped with a message.
 /// </summary>
 internal static class Chromium
 {
@@ -27,8 +28,15 @@ internal static class Chromium
         return "";
     }
 
-    /// <summary>Loads <paramref name="url"/>, lets its scripts run (virtual time), and returns the DOM; with <paramref name="png"/>, a screenshot too.</summary>
-    public static async Task<string> DumpAsync(string url, string? png = null, int width = 1280, int height = 1400)
+    /// <summary>Loads a local HTML file, lets its scripts run, and writes a PNG screenshot; returns the DOM after scripts ran.</summary>
+    public static Task<string> ScreenshotAsync(string htmlFile, string png, int width = 1280, int height = 1000) =>
+        DumpAsync(new Uri(htmlFile).AbsoluteUri, png, width, height, virtualTimeBudgetMs: 10_000);
+
+    /// <summary>
+    /// Loads <paramref name="url"/>, lets its scripts run for <paramref name="virtualTimeBudgetMs"/> of virtual time, and
+    /// returns the DOM; with <paramref name="png"/>, a screenshot too.
+    /// </summary>
+    public static async Task<string> DumpAsync(string url, string? png = null, int width = 1280, int height = 1400, int virtualTimeBudgetMs = 5000)
     {
         var exe = Executable();
         var profile = Path.Combine(Path.GetTempPath(), "chromium-" + Guid.NewGuid().ToString("N"));
@@ -40,7 +48,7 @@ internal static class Chromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-extensions", "--hide-scrollbars", $"--user-data-dir={profile}",
-                "--virtual-time-budget=5000", $"--window-size={width},{height}",
+                $"--virtual-time-budget={virtualTimeBudgetMs}", $"--window-size={width},{height}",
             ];
             if (png is not null)
             {

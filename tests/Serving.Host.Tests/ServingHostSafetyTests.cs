@@ -54,6 +54,57 @@ public sealed class ServingHostSafetyTests(TestBundles bundles) : IClassFixture<
     }
 
     [Fact]
+    public async Task PostTick_CrossedNonFiniteOrJumpingPrice_Returns400ProblemNamingFieldExpectedAndActual()
+    {
+        await using var client = await HostClient.StartAsync(new ServingHostOptions { BundleFolder = bundles.Bundle("1") });
+
+        var crossed = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Tick.Replace("1.1001", "1.0999", StringComparison.Ordinal)), 400, "$.ask");
+        var infinite = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Tick.Replace("1.1001", "1e400", StringComparison.Ordinal)), 400, "$.ask");
+        var zero = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Tick.Replace("1.1,", "0,", StringComparison.Ordinal)), 400, "$.bid");
+        Assert.True((await client.PostAsync("/v1/ticks", Tick)).IsSuccessStatusCode);
+        var up = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Next(1, 1.3, 1.3001)), 400, "$.bid");
+        var down = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Next(2, 0.95, 0.9501)), 400, "$.bid");
+        var ask = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks", Next(3, 1.1, 1.25)), 400, "$.ask");
+        Assert.True((await client.PostAsync("/v1/ticks", Next(4, 1.15, 1.1501))).IsSuccessStatusCode);
+
+        Assert.Equal(("at or above the bid (1.1)", "1.0999"), (crossed.GetProperty("expected").GetString(), crossed.GetProperty("actual").GetString()));
+        Assert.Equal("1e400", infinite.GetProperty("actual").GetString());
+        Assert.Equal("0", zero.GetProperty("actual").GetString());
+        Assert.Equal("1.3", up.GetProperty("actual").GetString());
+        Assert.Equal("within ±10 % of EURUSD's last accepted bid 1.1 (0.99 … 1.21)", up.GetProperty("expected").GetString());
+        Assert.Contains("+18.18 %", up.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("0.95", down.GetProperty("actual").GetString());
+        Assert.Equal("1.25", ask.GetProperty("actual").GetString());
+        Assert.Contains("last accepted ask 1.1001", ask.GetProperty("expected").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostBatch_JumpInTheMiddle_Returns400WithTheAcceptedCount_AndInfiniteLimitTurnsTheCheckOff()
+    {
+        await using var client = await HostClient.StartAsync(new ServingHostOptions { BundleFolder = bundles.Bundle("1") });
+        await using var open = await HostClient.StartAsync(new ServingHostOptions { BundleFolder = bundles.Bundle("1"), MaxPriceJump = double.PositiveInfinity });
+        var batch = $"[{Tick},{Next(1, 1.1002, 1.1003)},{Next(2, 2.2, 2.2001)},{Next(3, 1.1004, 1.1005)}]";
+
+        var jump = await HostClient.AssertProblemAsync(await client.PostAsync("/v1/ticks/batch", batch), 400, "$[2].bid");
+
+        Assert.Equal(2, jump.GetProperty("accepted").GetInt32());
+        Assert.True((await client.PostAsync("/v1/ticks", Next(3, 1.1004, 1.1005))).IsSuccessStatusCode);
+        Assert.True((await open.PostAsync("/v1/ticks/batch", batch)).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public void Options_MaxPriceJumpNotPositive_ValidationNamesIt()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new ServingHostOptions { ApiKeys = [HostClient.Key], MaxPriceJump = 0 }.Validate());
+        Assert.Contains("MaxPriceJump must be positive (+∞ for no check), was 0", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new ServingHostOptions { ApiKeys = [HostClient.Key], MaxPriceJump = double.NaN }.Validate());
+    }
+
+    // The same EURUSD tick, `seconds` later, with other prices.
+    private static string Next(int seconds, double bid, double ask) => System.FormattableString.Invariant(
+        $"{{\"symbol\":\"EURUSD\",\"time\":\"2026-11-30T10:00:{seconds:00}.6Z\",\"bid\":{bid:R},\"ask\":{ask:R}}}");
+
+    [Fact]
     public async Task PostTick_BodyOverTheLimit_Returns413Problem()
     {
         await using var client = await HostClient.StartAsync(new ServingHostOptions { BundleFolder = bundles.Bundle("1"), MaxRequestBodyBytes = 4096 });

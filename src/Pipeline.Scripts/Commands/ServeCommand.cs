@@ -5,6 +5,7 @@ using Serving.Host;
 using TickKernelExtensions;
 using TickKernelExtensions.Backtesting;
 using TickKernelExtensions.Backtesting.Engine;
+using TickKernelExtensions.Execution;
 using TickKernelExtensions.Modeling.Export;
 
 namespace Pipeline.Scripts.Commands;
@@ -13,7 +14,8 @@ namespace Pipeline.Scripts.Commands;
 /// <c>pipeline serve</c>: stage 6, the serving host (<see cref="ServingHost"/>) on one model bundle — a folder given with
 /// <c>--bundle</c>, or an exported model under <c>&lt;data&gt;/models</c> by name (latest version by default). API keys
 /// come only from <c>TICK_SERVING_API_KEYS</c> (comma separated), never from the command line; without one the command
-/// refuses to start, since every keyed endpoint would refuse every request. Runs until Ctrl+C or SIGTERM.
+/// refuses to start, since every keyed endpoint would refuse every request. <c>--demo-journal</c> and the options of
+/// <see cref="ServeDemoOptions"/> run a demo (paper) account on the served signals. Runs until Ctrl+C or SIGTERM.
 /// </summary>
 internal static class ServeCommand
 {
@@ -31,10 +33,20 @@ internal static class ServeCommand
         var port = new Option<int>("--port") { Description = "The port; 0 = any free port.", DefaultValueFactory = _ => 8080 };
         var maxBody = new Option<long>("--max-body") { Description = "Largest request body in bytes (larger → 413).", DefaultValueFactory = _ => 1 << 20 };
         var rate = new Option<int>("--rate") { Description = "Requests per API key per second on the keyed endpoints (over → 429).", DefaultValueFactory = _ => 10_000 };
+        var jump = new Option<double>("--max-price-jump")
+        {
+            Description = "Largest relative move of a symbol's bid or ask from its last accepted tick (over → 400); 0.1 = 10 %, Infinity = no check.",
+            DefaultValueFactory = _ => 0.1,
+        };
+        var demo = new ServeDemoOptions();
         var command = new Command("serve", $"Stage 6: serve a model bundle over HTTP (POST /v1/ticks → signals). Keys from {KeysVariable} (comma separated), never the command line. Runs until Ctrl+C or SIGTERM.")
         {
-            data, bundle, name, version, shadow, host, port, maxBody, rate,
+            data, bundle, name, version, shadow, host, port, maxBody, rate, jump,
         };
+        foreach (var option in demo.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction((r, ct) => CommonOptions.Guard(async () =>
         {
             var output = r.InvocationConfiguration.Output;
@@ -48,6 +60,12 @@ internal static class ServeCommand
             if (keys.Length == 0)
             {
                 await Console.Error.WriteLineAsync($"error: no API key: set {KeysVariable}=key1[,key2…] (keys are never taken from the command line; without one every keyed endpoint would refuse).");
+                return 3;
+            }
+            var (journal, demoOptions, demoError) = demo.Read(r);
+            if (demoError is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: {demoError}");
                 return 3;
             }
             string folder;
@@ -74,6 +92,9 @@ internal static class ServeCommand
                 Port = r.GetValue(port),
                 MaxRequestBodyBytes = r.GetValue(maxBody),
                 RateLimitPermits = r.GetValue(rate),
+                MaxPriceJump = r.GetValue(jump),
+                DemoJournal = journal,
+                Demo = demoOptions,
             };
             ServingHost served;
             try
@@ -91,6 +112,12 @@ internal static class ServeCommand
                 await Console.Error.WriteLineAsync($"error: {e.Message}");
                 return 3;
             }
+            catch (ExecutionException e)
+            {
+                // The demo account's options or journal: bad options are a usage error, a corrupt or foreign journal is not.
+                await Console.Error.WriteLineAsync($"error (demo account, {e.Kind}): {e.Message}");
+                return e.Kind == ExecutionErrorKind.InvalidOptions ? 3 : 2;
+            }
             catch (IOException e)
             {
                 await Console.Error.WriteLineAsync($"error: cannot listen on {options.Host}:{options.Port}: {e.Message}");
@@ -101,6 +128,12 @@ internal static class ServeCommand
                 var model = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)));
                 var v = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"serving {model} v{v} on {served.Url} (Ctrl+C or SIGTERM stops)"));
+                if (journal is not null)
+                {
+                    var b = demoOptions.Backtest;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"demo account: journal {journal}, initial balance {b.InitialBalance} {b.AccountCurrency}, {b.Sizing.Value} lots per position, at most {demoOptions.Risk.MaxLotsPerPosition} lots and {demoOptions.Risk.MaxOpenPositions} positions"));
+                }
                 output.Flush();
                 try
                 {

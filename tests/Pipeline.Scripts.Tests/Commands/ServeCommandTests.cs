@@ -102,6 +102,104 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("TICK_SERVING_API_KEYS", await stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_DemoJournalAndLimits_AccountServedWithThoseSettings()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var bundles = new Serving.Host.Tests.TestBundles { Root = Path.Combine(_root, "models") };
+        var journal = Path.Combine(_root, "demo", "account.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(journal)!);
+        var port = FreePort();
+        using var process = Start(["serve", "--bundle", bundles.Bundle("1"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--demo-journal", journal, "--demo-balance", "5000", "--demo-lots", "0.5", "--max-position-lots", "2", "--max-open-positions", "1",
+            "--allowed-symbols", "EURUSD,USDJPY", "--max-signal-age", "00:00:30"], Key);
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+            Assert.True(await WaitReadyAsync(http, process, ct), $"not ready; exited: {process.HasExited}; stderr: {stderr}");
+            var tick = await http.PostAsync("/v1/ticks", new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"), ct);
+            Assert.True(tick.IsSuccessStatusCode, await tick.Content.ReadAsStringAsync(ct));
+
+            var account = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/v1/demo/account", ct)).RootElement;
+
+            Assert.Equal("account.jsonl", account.GetProperty("journal").GetString());
+            Assert.Equal(5000, account.GetProperty("balance").GetDouble());
+            Assert.True(File.Exists(journal));
+            lock (stdout)
+            {
+                Assert.Contains($"demo account: journal {journal}, initial balance 5000 USD, 0.5 lots per position, at most 2 lots and 1 positions", stdout.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync(ct);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_DemoOptionWithoutJournal_UsageErrorNamingTheOption()
+    {
+        var (exit, stderr) = await RunToExitAsync(["serve", "--bundle", Path.Combine(_root, "any"), "--port", "0", "--demo-lots", "2", "--max-daily-loss", "100"]);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("--demo-lots, --max-daily-loss configure the demo account: give --demo-journal FILE too.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_InvalidDemoLimits_UsageErrorNamingEveryField()
+    {
+        using var bundles = new Serving.Host.Tests.TestBundles { Root = Path.Combine(_root, "models") };
+
+        var (exit, stderr) = await RunToExitAsync(["serve", "--bundle", bundles.Bundle("1"), "--port", "0", "--demo-journal", Path.Combine(_root, "j.jsonl"),
+            "--max-position-lots", "0", "--max-open-positions", "0"]);
+
+        Assert.Equal(3, exit);
+        Assert.Contains("MaxLotsPerPosition must be positive, was 0", stderr, StringComparison.Ordinal);
+        Assert.Contains("MaxOpenPositions must be ≥ 1, was 0", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, ct);
+        }
+        return false;
+    }
+
+    private static async Task<(int Exit, string Stderr)> RunToExitAsync(string[] args)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var process = Start(args, Key);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        _ = process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await stderr);
+    }
+
     private static Process Start(string[] args, string? key)
     {
         var info = new ProcessStartInfo(WorkerLaunch.DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Scripts.Reports;
+using Serving.Host.Tests;
 using TickKernelExtensions.Charts;
 using TickKernelExtensions.Display;
 using TickKernelExtensions.Market;

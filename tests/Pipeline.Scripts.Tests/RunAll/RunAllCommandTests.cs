@@ -36,11 +36,16 @@ public sealed class RunAllCommandTests
         var ingest = notebooks.Single(n => (string?)n!["name"] == "01-ingest")!["key_figures"]![0]!["figures"]!;
         Assert.True((double)ingest["ticks in Parquet"]! > 0);
         Assert.Equal(0, (double)ingest["Parquet days failed"]!);
+        var serve = notebooks.Single(n => (string?)n!["name"] == "06-serve")!["key_figures"]![0]!["figures"]!;
+        Assert.True((double)serve["ticks posted"]! > 0);
+        Assert.True((double)serve["signals served"]! > 0);
+        Assert.Equal("gold-core-direction v1", (string?)serve["model"]);
+        Assert.True(Directory.EnumerateFiles(Path.Combine(dir.Path, "data", "demo"), "06-serve-*.jsonl").Any());
         Assert.True(File.Exists(Path.Combine(output, "summary.md")));
 
         // The report opens offline in a real browser and the chart draws.
         var png = dir.Combine("01-ingest.png");
-        var dom = await Reports.Chromium.ScreenshotAsync(Path.Combine(output, "01-ingest.html"), png, height: 3000);
+        var dom = await Serving.Host.Tests.Chromium.ScreenshotAsync(Path.Combine(output, "01-ingest.html"), png, height: 3000);
         Assert.Contains("main-svg", dom, StringComparison.Ordinal);
         Assert.True(Reports.Png.Read(png).CountColoured() > 2000, "the report's chart should be visible");
     }

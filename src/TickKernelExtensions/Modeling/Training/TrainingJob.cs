@@ -91,7 +91,9 @@ public static class TrainingJob
         return new TrainingJobResult(symbol, set, search, anomaly, report, timeline, bundle, runId, registered, trackingRoot, datasets, time.GetElapsedTime(started));
     }
 
-    internal static async Task<string> FirstSymbolAsync(IcebergTables tables, Lakehouse.Catalog.TableIdentifier featuresId, CancellationToken cancellationToken)
+    /// <summary>The first symbol of <paramref name="featuresId"/>'s partitions: the one a stage trains, backtests and serves when none is named.</summary>
+    /// <exception cref="ModelingException">The table holds no rows.</exception>
+    public static async Task<string> FirstSymbolAsync(IcebergTables tables, Lakehouse.Catalog.TableIdentifier featuresId, CancellationToken cancellationToken = default)
     {
         var reader = await tables.LoadAsync(featuresId, cancellationToken);
         return LakeTicks.Partitions(reader).Select(p => p.Symbol).FirstOrDefault()
