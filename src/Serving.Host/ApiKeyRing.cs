@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Serving.Host;
@@ -19,28 +20,54 @@ internal sealed class ApiKeyRing
 
     private readonly byte[][] _digests;
 
-    public ApiKeyRing(IEnumerable<string> keys) =>
+    private readonly string[] _partitions;
+
+    public ApiKeyRing(IEnumerable<string> keys)
+    {
         _digests = [.. keys.Select(k => SHA256.HashData(Encoding.UTF8.GetBytes(k)))];
+        _partitions = [.. Enumerable.Range(0, _digests.Length).Select(i => $"key-{i}")];
+    }
 
     /// <summary>True when <paramref name="presented"/> is one of the keys.</summary>
-    public bool IsValid(string? presented)
+    public bool IsValid(string? presented) => Match(presented) >= 0;
+
+    /// <summary>
+    /// The index of the key <paramref name="presented"/> is, or -1: hashed once and compared with every digest (all
+    /// of them, whatever matched), in constant time.
+    /// </summary>
+    public int Match(string? presented)
     {
         if (string.IsNullOrEmpty(presented))
         {
-            return false;
+            return -1;
         }
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var match = false;
-        foreach (var known in _digests)
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), digest);
+        var found = -1;
+        for (var i = 0; i < _digests.Length; i++)
         {
-            match |= CryptographicOperations.FixedTimeEquals(digest, known);
+            // Branch-free: every digest is compared and the index selected without a data-dependent jump.
+            var equal = CryptographicOperations.FixedTimeEquals(digest, _digests[i]) ? 1 : 0;
+            found = (found & (equal - 1)) | (i & -equal);
         }
-        return match;
+        return found;
     }
 
-    /// <summary>The partition a key's requests are rate limited in: its digest's hex, so the limiter holds no key.</summary>
-    public static string PartitionOf(string? presented) =>
-        string.IsNullOrEmpty(presented) ? "anonymous" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+    /// <summary>
+    /// The rate-limit partition of a request: the key's index (<c>key-0</c>, …), or one shared partition for requests
+    /// without a valid key (which the key check then refuses). The limiter holds no key, and random keys cannot make it
+    /// grow. The match is kept on the request, so the key check after the limiter does not hash the key again.
+    /// </summary>
+    public string PartitionOf(HttpContext context)
+    {
+        var index = Match(context.Request.Headers[Header]);
+        context.Items[this] = index;
+        return index >= 0 ? _partitions[index] : "unauthenticated";
+    }
+
+    /// <summary>True when the request carries a valid key (reusing <see cref="PartitionOf"/>'s match when it ran).</summary>
+    public bool IsValid(HttpContext context) =>
+        (context.Items.TryGetValue(this, out var index) && index is int i ? i : Match(context.Request.Headers[Header])) >= 0;
 
     /// <summary>Keys from <c>Serving:ApiKeys</c> (comma separated, or an array section) and <c>TICK_SERVING_API_KEYS</c>.</summary>
     public static IReadOnlyList<string> FromConfiguration(IConfiguration configuration, string? environmentValue)

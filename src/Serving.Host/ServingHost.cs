@@ -86,7 +86,8 @@ public sealed class ServingHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(slot);
         builder.Services.AddSingleton(options.TimeProvider);
-        builder.Services.AddSingleton(new ApiKeyRing(options.ApiKeys));
+        var keyRing = new ApiKeyRing(options.ApiKeys);
+        builder.Services.AddSingleton(keyRing);
         builder.Services.AddSingleton<ServingMetrics>();
         builder.Services.AddSingleton<SignalBroadcaster>();
         builder.Services.AddSingleton<RecentSignals>();
@@ -97,7 +98,7 @@ public sealed class ServingHost : IAsyncDisposable
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                ApiKeyRing.PartitionOf(context.Request.Headers[ApiKeyRing.Header]),
+                keyRing.PartitionOf(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPermits, Window = options.RateLimitWindow, QueueLimit = 0 }));
             r.OnRejected = async (context, cancellationToken) =>
             {
@@ -146,7 +147,7 @@ public sealed class ServingHost : IAsyncDisposable
         app.MapGet("/metrics", endpoints.Metrics).WithName("Metrics").WithTags("health").Produces<string>(200, "text/plain");
 
         var keyed = app.MapGroup("").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(async (context, next) =>
-            keys.IsValid(context.HttpContext.Request.Headers[ApiKeyRing.Header]) ? await next(context) : Problems.Unauthorized());
+            keys.IsValid(context.HttpContext) ? await next(context) : Problems.Unauthorized());
         keyed.MapPost("/v1/ticks", (HttpRequest request, CancellationToken ct) => endpoints.PostTickAsync(request, ct))
             .WithName("PostTick").WithTags("signals").Accepts<TickBody>("application/json").Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)

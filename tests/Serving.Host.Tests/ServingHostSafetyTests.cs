@@ -134,6 +134,45 @@ public sealed class ServingHostSafetyTests(TestBundles bundles) : IClassFixture<
     }
 
     [Fact]
+    public async Task RateLimit_IsPerKey_AndRequestsWithoutAValidKeyShareOnePartition()
+    {
+        await using var client = await HostClient.StartAsync(new ServingHostOptions
+        {
+            BundleFolder = bundles.Bundle("1"), ApiKeys = [HostClient.Key, "second-key"], RateLimitPermits = 2, RateLimitWindow = TimeSpan.FromHours(1),
+        });
+        var ct = TestContext.Current.CancellationToken;
+        async Task<int> Get(string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/model");
+            request.Headers.Remove("X-Api-Key");
+            if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+            using var plain = new HttpClient { BaseAddress = client.Http.BaseAddress };
+            return (int)(await plain.SendAsync(request, ct)).StatusCode;
+        }
+
+        var first = new List<int> { await Get(HostClient.Key), await Get(HostClient.Key), await Get(HostClient.Key) };
+        // The other key has its own window.
+        var second = new List<int> { await Get("second-key"), await Get("second-key"), await Get("second-key") };
+        // Wrong and missing keys: refused (401) while their shared window lasts, then limited; the keys are unaffected.
+        var wrong = new List<int> { await Get("wrong-1"), await Get(null), await Get("wrong-2") };
+
+        Assert.Equal([200, 200, 429], first);
+        Assert.Equal([200, 200, 429], second);
+        Assert.Equal([401, 401, 429], wrong);
+    }
+
+    [Fact]
+    public void KeyRing_MatchesEachKeyByIndex_AndNothingElse()
+    {
+        var ring = new ApiKeyRing(["alpha", "beta", "gamma"]);
+        Assert.Equal([0, 1, 2], new[] { "alpha", "beta", "gamma" }.Select(ring.Match));
+        Assert.All(new[] { null, "", "alph", "alphaa", "ALPHA", "beta " }, k => Assert.Equal(-1, ring.Match(k)));
+    }
+
+    [Fact]
     public async Task Readiness_WithoutAModel_Is503UntilAReloadLoadsOne()
     {
         await using var client = await HostClient.StartAsync(new ServingHostOptions());
