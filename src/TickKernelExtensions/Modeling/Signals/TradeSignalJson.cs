@@ -14,13 +14,29 @@ namespace TickKernelExtensions.Modeling.Signals;
 /// </summary>
 public static class TradeSignalJson
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Validates and writes the signal.</summary>
     public static string Serialize(TradeSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
         signal.Validate();
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        // One writer and buffer per thread, reset per call: the serving host serialises a signal per scored tick.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        var w = t_writer;
+        if (w is null)
+        {
+            t_writer = w = new Utf8JsonWriter(buffer);
+        }
+        else
+        {
+            w.Reset(buffer);
+        }
         {
             w.WriteStartObject();
             w.WriteString("symbol", signal.Symbol);
@@ -40,6 +56,7 @@ public static class TradeSignalJson
             w.WriteString("modelVersion", signal.ModelVersion);
             w.WriteString("expiry", TradeSignal.Format(signal.Expiry));
             w.WriteEndObject();
+            w.Flush();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
