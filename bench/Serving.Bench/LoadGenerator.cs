@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 
 namespace Serving.Bench;
 
@@ -27,21 +26,15 @@ internal readonly record struct GcTally(int Gen0, int Gen1, int Gen2, TimeSpan P
 }
 
 /// <summary>
-/// A loopback HTTP/1.1 load generator on <see cref="HttpClient"/> (pooled connections, at most 256; more requests queue
-/// in the client, their wait counted in the open loop's latency).
+/// A loopback HTTP/1.1 load generator on <see cref="RawHttpPoster"/> (raw sockets, keep-alive pool; the default) or
+/// <see cref="HttpClient"/> (<c>--client httpclient</c>: pooled connections, at most 256).
 /// Closed loop: <c>c</c> senders, each posting its own symbol's ticks back to back. Open loop: requests sent at a fixed
 /// rate on a schedule, latency measured from each request's intended send time, so a stalled server is charged for
 /// the requests it delayed (no coordinated omission). Non-2xx responses and transport failures count as errors.
 /// </summary>
-internal sealed class LoadGenerator(string url, string key) : IDisposable
+internal sealed class LoadGenerator(string url, string key, bool raw = true) : IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false, UseCookies = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-    {
-        BaseAddress = new Uri(url),
-        Timeout = TimeSpan.FromSeconds(30),
-    };
-
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly ITickPoster _poster = raw ? new RawHttpPoster(url, key) : new HttpClientPoster(url, key);
 
     public async Task<LoadResult> ClosedAsync(int concurrency, TimeSpan duration, TimeSpan step)
     {
@@ -79,7 +72,10 @@ internal sealed class LoadGenerator(string url, string key) : IDisposable
         var slips = new long[total];
         var errors = 0L;
         var late = 0L;
-        var pending = new Task[total];
+        // In-flight requests are counted, not kept: holding every request's task until the end would carry tens of
+        // thousands of objects into the older generations and charge the server's latencies with the collections.
+        var outstanding = 1;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var interval = (double)Stopwatch.Frequency / rate;
         var cpu = Cpu.Milliseconds();
         var gc = GcTally.Now();
@@ -114,13 +110,18 @@ internal sealed class LoadGenerator(string url, string key) : IDisposable
                 }
                 slips[i] = now - intended;
                 var index = i;
-                pending[i] = Record(index, intended, SendAsync(streams.Next(i % symbols)));
+                Interlocked.Increment(ref outstanding);
+                _ = Record(index, intended, SendAsync(streams.Next(i % symbols)));
             }
         })
         { IsBackground = true, Name = "open-loop pacer", Priority = ThreadPriority.AboveNormal };
         pacer.Start();
         await Task.Run(pacer.Join);
-        await Task.WhenAll(pending);
+        if (Interlocked.Decrement(ref outstanding) == 0)
+        {
+            done.TrySetResult();
+        }
+        await done.Task;
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var cores = (Cpu.Milliseconds() - cpu) / 1e3 / seconds;
         return new LoadResult($"open, {rate:N0}/s", total, errors, late, seconds, Percentiles.Of(latencies), cores) { Slip = Percentiles.Of(slips), Gc = GcTally.Now() - gc };
@@ -137,6 +138,10 @@ internal sealed class LoadGenerator(string url, string key) : IDisposable
                 Interlocked.Increment(ref late);
             }
             latencies[index] = Stopwatch.GetTimestamp() - intended;
+            if (Interlocked.Decrement(ref outstanding) == 0)
+            {
+                done.TrySetResult();
+            }
         }
     }
 
@@ -152,28 +157,9 @@ internal sealed class LoadGenerator(string url, string key) : IDisposable
         }
     }
 
-    private async Task<int> SendAsync(byte[] body)
-    {
-        try
-        {
-            var content = new ByteArrayContent(body);
-            content.Headers.ContentType = Json;
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/ticks") { Content = content };
-            request.Headers.TryAddWithoutValidation("X-Api-Key", key);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-            return (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return 0;
-        }
-        catch (TaskCanceledException)
-        {
-            return 0;
-        }
-    }
+    private Task<int> SendAsync(byte[] body) => _poster.PostAsync(body);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _poster.Dispose();
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
     private static extern int usleep(uint microseconds);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serving.Bench;
 using Serving.Host;
 
-// dotnet run -c Release --project bench/Serving.Bench -- [--seconds 10] [--concurrency 16,32] [--rate 5000] [--step-seconds 61] [--cache bench/cache/serving]
+// dotnet run -c Release --project bench/Serving.Bench -- [--seconds 10] [--concurrency 16,32] [--rate 5000] [--step-seconds 61] [--cache bench/cache/serving] [--client raw|httpclient]
 // Starts the serving host (a real bundle, scoring on every tick by default) and the anchor endpoint in this process,
 // warms both up, then runs the same closed-loop and open-loop loads against each. See bench/README.md, "serving".
 var seconds = 10.0;
@@ -11,6 +11,7 @@ int[] concurrency = [16, 32];
 var rate = 5_000;
 var step = TimeSpan.FromSeconds(61);
 var cache = Path.Combine("bench", "cache", "serving");
+var raw = true;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -21,7 +22,8 @@ for (var i = 0; i < args.Length; i++)
         case "--rate": rate = int.Parse(Value(), CultureInfo.InvariantCulture); break;
         case "--step-seconds": step = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--cache": cache = Value(); break;
-        default: throw new ArgumentException($"Unknown option {args[i]}: --seconds, --concurrency, --rate, --step-seconds, --cache.");
+        case "--client": raw = Value() switch { "raw" => true, "httpclient" => false, var c => throw new ArgumentException($"--client {c}: raw or httpclient.") }; break;
+        default: throw new ArgumentException($"Unknown option {args[i]}: --seconds, --concurrency, --rate, --step-seconds, --cache, --client.");
     }
 }
 if (concurrency.Any(c => c > TickKernelExtensions.Market.InstrumentCatalog.Default.All.Count))
@@ -31,7 +33,7 @@ if (concurrency.Any(c => c > TickKernelExtensions.Market.InstrumentCatalog.Defau
 
 const string Key = "bench-key";
 var bundle = BenchBundle.Ensure(cache);
-Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}; bundle {Path.GetRelativePath(Environment.CurrentDirectory, bundle)}");
+Console.WriteLine($"client {(raw ? "raw sockets" : "HttpClient")}; load average before: {File.ReadAllText("/proc/loadavg").Trim()}; cores {Environment.ProcessorCount}; bundle {Path.GetRelativePath(Environment.CurrentDirectory, bundle)}");
 Console.WriteLine($"every tick advances its symbol's clock {step.TotalSeconds:0.#} s (one-minute bars: {(step >= TimeSpan.FromMinutes(1) ? "every tick closes a bar and is scored" : $"a bar closes every {Math.Ceiling(60 / step.TotalSeconds):0} ticks")})");
 
 await using var host = await ServingHost.StartAsync(new ServingHostOptions
@@ -49,11 +51,11 @@ foreach (var (server, url) in new[] { ("serving host (model)", host.Url), ("anch
     await WarmUpAsync(server, url);
     foreach (var c in concurrency)
     {
-        using var load = new LoadGenerator(url, Key);
+        using var load = new LoadGenerator(url, Key, raw);
         results.Add((server, await load.ClosedAsync(c, TimeSpan.FromSeconds(seconds), step)));
         Print(results[^1]);
     }
-    using (var open = new LoadGenerator(url, Key))
+    using (var open = new LoadGenerator(url, Key, raw))
     {
         results.Add((server, await open.OpenAsync(rate, TimeSpan.FromSeconds(seconds), concurrency.Max(), step)));
         Print(results[^1]);
@@ -85,7 +87,7 @@ async Task WarmUpAsync(string server, string url)
     var compiled = long.MaxValue;
     while (compiled >= 20 && clock.Elapsed < TimeSpan.FromMinutes(1))
     {
-        using var warm = new LoadGenerator(url, Key);
+        using var warm = new LoadGenerator(url, Key, raw);
         var start = System.Runtime.JitInfo.GetCompiledMethodCount();
         await warm.ClosedAsync(concurrency.Max(), TimeSpan.FromSeconds(2), step);
         await warm.RefusedAsync();
