@@ -15,11 +15,11 @@ internal sealed record LoadResult(string Mode, long Requests, long Errors, long 
 }
 
 /// <summary>Collections per generation and the total time the runtime was paused for them.</summary>
-internal readonly record struct GcTally(int Gen0, int Gen1, int Gen2, TimeSpan Paused)
+internal readonly record struct GcTally(int Gen0, int Gen1, int Gen2, TimeSpan Paused, long Allocated)
 {
-    public static GcTally Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+    public static GcTally Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
 
-    public static GcTally operator -(GcTally a, GcTally b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused);
+    public static GcTally operator -(GcTally a, GcTally b) => new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Paused - b.Paused, a.Allocated - b.Allocated);
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{Gen0}/{Gen1}/{Gen2}, {Paused.TotalMilliseconds:0} ms");

@@ -65,12 +65,12 @@ await anchor.StopAsync();
 await anchor.DisposeAsync();
 
 Console.WriteLine();
-Console.WriteLine("| server | load | requests | rps | p50 ms | p99 ms | p99.9 ms | max ms | errors (of which 400) | CPU (cores, whole process) | pacer slip p99 ms | GCs gen 0/1/2, paused |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| server | load | requests | rps | p50 ms | p99 ms | p99.9 ms | max ms | errors (of which 400) | CPU (cores, whole process) | pacer slip p99 ms | GCs gen 0/1/2, paused | allocated per request (process) |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (server, r) in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {server} | {r.Mode} | {r.Requests:N0} | {r.Rps:N0} | {r.Latency.P50 / 1e3:0.00} | {r.Latency.P99 / 1e3:0.00} | {r.Latency.P999 / 1e3:0.00} | {r.Latency.Max / 1e3:0.0} | {r.Errors:N0} ({r.OutOfOrder:N0}) | {r.CpuCores:0.00} | {(r.Slip is { } slip ? (slip.P99 / 1e3).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {r.Gc} |"));
+        $"| {server} | {r.Mode} | {r.Requests:N0} | {r.Rps:N0} | {r.Latency.P50 / 1e3:0.00} | {r.Latency.P99 / 1e3:0.00} | {r.Latency.P999 / 1e3:0.00} | {r.Latency.Max / 1e3:0.0} | {r.Errors:N0} ({r.OutOfOrder:N0}) | {r.CpuCores:0.00} | {(r.Slip is { } slip ? (slip.P99 / 1e3).ToString("0.00", CultureInfo.InvariantCulture) : "—")} | {r.Gc} | {r.Gc.Allocated / (double)r.Requests / 1024:0.0} KiB |"));
 }
 Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
 
