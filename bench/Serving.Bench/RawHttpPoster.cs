@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Sockets;
@@ -98,11 +99,12 @@ internal sealed class RawHttpPoster : ITickPoster
 
         public async Task<(int Status, bool KeepAlive)> PostAsync(byte[] head, byte[] body)
         {
-            var length = body.Length.ToString(CultureInfo.InvariantCulture);
-            var total = head.Length + length.Length + 4 + body.Length;
+            var total = head.Length + 20 + 4 + body.Length;
             var send = total <= _send.Length ? _send : new byte[total];
             head.CopyTo(send, 0);
-            var at = head.Length + Encoding.ASCII.GetBytes(length, 0, length.Length, send, head.Length);
+            Utf8Formatter.TryFormat(body.Length, send.AsSpan(head.Length), out var digits);
+            var at = head.Length + digits;
+            total = at + 4 + body.Length;
             "\r\n\r\n"u8.CopyTo(send.AsSpan(at));
             body.CopyTo(send, at + 4);
             var sent = 0;
@@ -122,35 +124,42 @@ internal sealed class RawHttpPoster : ITickPoster
             {
                 await FillAsync();
             }
-            var head = Encoding.ASCII.GetString(_receive, 0, headerEnd);
-            if (head.Length < 12 || !head.StartsWith("HTTP/1.", StringComparison.Ordinal)
-                || !int.TryParse(head.AsSpan(9, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+            // Parsed on the bytes: strings per response would put the client's garbage into the server's collections.
+            var head = _receive.AsSpan(0, headerEnd);
+            if (head.Length < 12 || !head.StartsWith("HTTP/1."u8) || !Utf8Parser.TryParse(head.Slice(9, 3), out int status, out _))
             {
-                throw new InvalidDataException("Not an HTTP/1.x response: " + head[..Math.Min(head.Length, 40)]);
+                throw new InvalidDataException("Not an HTTP/1.x response: " + Encoding.ASCII.GetString(head[..Math.Min(head.Length, 40)]));
             }
             long contentLength = -1;
             var chunked = false;
             var keepAlive = true;
-            foreach (var line in head.Split("\r\n").Skip(1))
+            var rest = head[(head.IndexOf("\r\n"u8) is var first and >= 0 ? first + 2 : head.Length)..];
+            while (!rest.IsEmpty)
             {
-                var colon = line.IndexOf(':');
+                var end = rest.IndexOf("\r\n"u8);
+                var line = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? [] : rest[(end + 2)..];
+                var colon = line.IndexOf((byte)':');
                 if (colon <= 0)
                 {
                     continue;
                 }
-                var name = line.AsSpan(0, colon).Trim();
-                var value = line.AsSpan(colon + 1).Trim();
-                if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                var name = line[..colon].Trim((byte)' ');
+                var value = line[(colon + 1)..].Trim((byte)' ');
+                if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
                 {
-                    contentLength = long.Parse(value, CultureInfo.InvariantCulture);
+                    if (!Utf8Parser.TryParse(value, out contentLength, out _))
+                    {
+                        throw new InvalidDataException("Content-Length is not a number.");
+                    }
                 }
-                else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+                else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
                 {
-                    chunked = value.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+                    chunked = value.IndexOf("chunked"u8) >= 0;
                 }
-                else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+                else if (Ascii.EqualsIgnoreCase(name, "Connection"u8))
                 {
-                    keepAlive = !value.Equals("close", StringComparison.OrdinalIgnoreCase);
+                    keepAlive = !Ascii.EqualsIgnoreCase(value, "close"u8);
                 }
             }
             var at = headerEnd + 4;
@@ -163,8 +172,15 @@ internal sealed class RawHttpPoster : ITickPoster
                     {
                         await FillAsync();
                     }
-                    var sizeText = Encoding.ASCII.GetString(_receive, at, lineEnd).Split(';')[0].Trim();
-                    var size = int.Parse(sizeText, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                    var sizeText = _receive.AsSpan(at, lineEnd);
+                    if (sizeText.IndexOf((byte)';') is var semicolon and >= 0)
+                    {
+                        sizeText = sizeText[..semicolon];
+                    }
+                    if (!Utf8Parser.TryParse(sizeText.Trim((byte)' '), out int size, out _, 'x'))
+                    {
+                        throw new InvalidDataException("A chunk size is not hexadecimal.");
+                    }
                     at += lineEnd + 2;
                     // The chunk and its CRLF (after the last, empty chunk: the final CRLF, no trailers expected).
                     while (_filled - at < size + 2)

@@ -32,6 +32,30 @@ internal sealed class ServedModel
 
     public DateTimeOffset LoadedAt { get; }
 
+    /// <summary>
+    /// The fixed start of every signal response, <c>{"model":{"name":…,"version":…,"sha256":…},"signals":[</c>, as
+    /// UTF-8: written once per generation, copied per response.
+    /// </summary>
+    public byte[] ResponsePrefix => _responsePrefix ??= BuildResponsePrefix();
+
+    private byte[]? _responsePrefix;
+
+    private byte[] BuildResponsePrefix()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("model");
+            w.WriteString("name", Bundle.Name);
+            w.WriteString("version", Bundle.Version);
+            w.WriteString("sha256", Bundle.ContentHash);
+            w.WriteEndObject();
+            w.WriteStartArray("signals");
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>True once the last reference is gone and the bundles are disposed.</summary>
     public bool IsDisposed => Volatile.Read(ref _references) == 0;
 

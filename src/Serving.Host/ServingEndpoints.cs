@@ -248,36 +248,39 @@ internal sealed class ServingEndpoints(
 
     private static IResult Respond(ServedModel model, List<SignalEvent> signals)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        // {"model":{…},"signals":[ + the signals' JSON, comma separated + ]}, into one array of the exact size.
+        var prefix = model.ResponsePrefix;
+        var length = prefix.Length + 2 + Math.Max(0, signals.Count - 1);
+        foreach (var s in signals)
         {
-            w.WriteStartObject();
-            w.WriteStartObject("model");
-            w.WriteString("name", model.Bundle.Name);
-            w.WriteString("version", model.Bundle.Version);
-            w.WriteString("sha256", model.Bundle.ContentHash);
-            w.WriteEndObject();
-            w.WriteStartArray("signals");
-            foreach (var s in signals)
-            {
-                w.WriteRawValue(s.Json, skipInputValidation: true);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+            length += Encoding.UTF8.GetByteCount(s.Json);
         }
-        return new JsonBytes(buffer);
+        var body = new byte[length];
+        prefix.CopyTo(body, 0);
+        var at = prefix.Length;
+        for (var i = 0; i < signals.Count; i++)
+        {
+            if (i > 0)
+            {
+                body[at++] = (byte)',';
+            }
+            at += Encoding.UTF8.GetBytes(signals[i].Json, body.AsSpan(at));
+        }
+        body[at++] = (byte)']';
+        body[at] = (byte)'}';
+        return new JsonBytes(body);
     }
 
     /// <summary>A JSON body already encoded: written as it is (no string round trip).</summary>
-    private sealed class JsonBytes(ArrayBufferWriter<byte> json) : IResult
+    private sealed class JsonBytes(byte[] json) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/json; charset=utf-8";
-            response.ContentLength = json.WrittenCount;
-            return response.Body.WriteAsync(json.WrittenMemory).AsTask();
+            response.ContentLength = json.Length;
+            return response.Body.WriteAsync(json).AsTask();
         }
     }
 }

@@ -53,7 +53,20 @@ public static class Mt5SignalExport
     {
         ArgumentNullException.ThrowIfNull(canonicalJson);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(canonicalJson), hash);
+        var length = Encoding.UTF8.GetMaxByteCount(canonicalJson.Length);
+        var rented = length <= 1024 ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> utf8 = rented ?? stackalloc byte[1024];
+            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(canonicalJson, utf8)], hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
         return Convert.ToHexStringLower(hash[..8]);
     }
 
