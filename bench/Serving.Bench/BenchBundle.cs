@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
 using TickKernelExtensions.Modeling.Export;
 using TickKernelExtensions.Processing.Features;
 
@@ -28,7 +25,7 @@ internal static class BenchBundle
         {
             Name = Name,
             Version = "1",
-            Model = Train(),
+            Model = Serving.Host.Tests.SyntheticClassifier.Train(rows: 5_000, trees: 100, leaves: 16),
             Signature = new ModelSignature(["log_return_1", "log_return_5", "realized_vol_15", "spread_rel"]),
             FeatureSet = featureSet,
             Datasets = [new ModelDatasetVersion("synthetic", "synthetic@1")],
@@ -36,33 +33,5 @@ internal static class BenchBundle
             Thresholds = new DecisionThresholds { BuyAt = 0.55, SellAt = 0.45 },
         };
         return ModelBundleWriter.Write(content, new ModelBundleOptions { Root = root }).Folder;
-    }
-
-    private sealed class Row
-    {
-        [VectorType(4)]
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
-
-    private static ITransformer Train()
-    {
-        var random = new Random(42);
-        var rows = new List<Row>(5_000);
-        for (var i = 0; i < 5_000; i++)
-        {
-            var x = new float[4];
-            for (var j = 0; j < 4; j++)
-            {
-                x[j] = (float)((random.NextDouble() * 2) - 1);
-            }
-            rows.Add(new Row { Features = x, Label = x[0] + (0.5f * x[1]) + (0.3f * (float)(random.NextDouble() - 0.5)) > 0 });
-        }
-        var ml = new MLContext(seed: 1);
-        return ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1,
-        }).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
 using TickKernelExtensions.Market;
 using TickKernelExtensions.Modeling.Export;
 using TickKernelExtensions.Processing.Features;
@@ -20,7 +18,7 @@ public sealed class TestBundles : IDisposable
 
     public static readonly long Monday10 = TickTime.ToMicros(new DateTime(2026, 11, 30, 10, 0, 0, DateTimeKind.Utc));
 
-    private readonly ITransformer _model = Train();
+    private readonly ITransformer _model = SyntheticClassifier.Train(rows: 400, trees: 20, leaves: 8);
 
     /// <summary>The root the bundles are written under: a temporary folder, or e.g. a data root's <c>models/</c> (the CLI tests link this file).</summary>
     public string Root { get; init; } = Path.Combine(Path.GetTempPath(), "serving-tests", Guid.NewGuid().ToString("N"));
@@ -111,33 +109,5 @@ public sealed class TestBundles : IDisposable
         {
             // A file still mapped by a disposed-late bundle: the temp folder is the OS's to clean.
         }
-    }
-
-    private sealed class Row
-    {
-        [VectorType(4)]
-        public float[] Features { get; set; } = [];
-
-        public bool Label { get; set; }
-    }
-
-    private static ITransformer Train()
-    {
-        var random = new Random(42);
-        var rows = new List<Row>(400);
-        for (var i = 0; i < 400; i++)
-        {
-            var x = new float[4];
-            for (var j = 0; j < 4; j++)
-            {
-                x[j] = (float)(random.NextDouble() * 2 - 1);
-            }
-            rows.Add(new Row { Features = x, Label = x[0] + 0.5f * x[1] + 0.3f * (float)(random.NextDouble() - 0.5) > 0 });
-        }
-        var ml = new MLContext(seed: 1);
-        return ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = 20, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 10, NumberOfThreads = 1,
-        }).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 }

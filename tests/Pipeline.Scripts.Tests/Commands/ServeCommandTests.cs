@@ -34,24 +34,7 @@ public sealed class ServeCommandTests : IDisposable
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            var deadline = Stopwatch.StartNew();
-            var ready = false;
-            while (!ready && deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
-            {
-                try
-                {
-                    ready = (await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                if (!ready)
-                {
-                    await Task.Delay(200, ct);
-                }
-            }
-            Assert.True(ready, $"not ready after {deadline.Elapsed}; exited: {process.HasExited}; stderr: {stderr}");
+            Assert.True(await WaitReadyAsync(http, process, ct), $"not ready; exited: {process.HasExited}; stderr: {stderr}");
 
             using var tick = new HttpRequestMessage(HttpMethod.Post, "/v1/ticks")
             {
