@@ -37,8 +37,8 @@ internal static class Problems
     {
         try
         {
-            // The whole body from Kestrel's pipe, parsed in place (no copy into a stream first); Kestrel enforces the
-            // body size limit while it is read.
+            // The whole body from Kestrel's pipe (no stream to copy it through); Kestrel enforces the body size limit
+            // while it is read.
             var reader = request.BodyReader;
             ReadResult read;
             while (true)

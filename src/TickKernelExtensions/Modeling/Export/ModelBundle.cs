@@ -63,6 +63,9 @@ public sealed partial class ModelBundle : IDisposable
     /// <summary>Every file with its verified size and hash.</summary>
     public required IReadOnlyList<ModelBundleFile> Files { get; init; }
 
+    /// <summary>Prediction engines built so far: the peak number of concurrent <see cref="Score"/> calls.</summary>
+    internal int ScoringEngines => _pool.Created;
+
     /// <summary>
     /// Scores one feature vector: <see cref="ModelSignature.VectorLength"/> float32 values in
     /// <see cref="ModelSignature.InputColumns"/> order (NaN for missing). Thread safe.

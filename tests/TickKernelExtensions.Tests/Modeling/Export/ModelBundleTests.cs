@@ -88,6 +88,24 @@ public sealed class ModelBundleTests(TrainedModels models) : IClassFixture<Train
     }
 
     [Fact]
+    public void Score_RepeatedConcurrentRounds_ReuseTheirEnginesInsteadOfBuildingNewOnes()
+    {
+        using var temp = new TempDirectory();
+        using var bundle = ModelBundle.Load(WriteBundle(temp));
+        var rows = BundleTestModels.Rows(200, seed: 9);
+        _ = bundle.Score(rows[0].Features);
+        Assert.Equal(1, bundle.ScoringEngines);
+
+        for (var round = 0; round < 5; round++)
+        {
+            Parallel.For(0, rows.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => bundle.Score(rows[i % rows.Count].Features));
+        }
+
+        // At most one engine per concurrent caller, however many calls: an engine returned is kept, not discarded.
+        Assert.InRange(bundle.ScoringEngines, 1, 8);
+    }
+
+    [Fact]
     public void Score_WrongVectorLength_ThrowsNamingExpectedAndActual()
     {
         using var temp = new TempDirectory();
