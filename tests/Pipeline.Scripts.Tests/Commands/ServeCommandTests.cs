@@ -23,43 +23,22 @@ public sealed class ServeCommandTests : IDisposable
         var models = Path.Combine(_root, "data", "models");
         using var bundles = new Serving.Host.Tests.TestBundles { Root = models };
         var folder = bundles.Bundle("1");
-        var port = FreePort();
-        using var process = Start(["serve", "--data", Path.Combine(_root, "data"), "--model", "eurusd-direction", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], Key);
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            Assert.True(await WaitReadyAsync(http, process, ct), $"not ready; exited: {process.HasExited}; stderr: {stderr}");
+        await using var serve = ServeProcess.Start(port => ["serve", "--data", Path.Combine(_root, "data"), "--model", "eurusd-direction", "--port", port]);
+        using var http = serve.Client(key: null);
+        Assert.True(await serve.WaitReadyAsync(http, ct), serve.Describe());
 
-            using var tick = new HttpRequestMessage(HttpMethod.Post, "/v1/ticks")
-            {
-                Content = new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"),
-            };
-            tick.Headers.Add("X-Api-Key", Key);
-            var scored = await http.SendAsync(tick, ct);
-            var body = await scored.Content.ReadAsStringAsync(ct);
-            Assert.True(scored.StatusCode == HttpStatusCode.OK, body);
-            Assert.Contains("\"eurusd-direction\"", body, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/v1/ticks", new StringContent("{}", Encoding.UTF8, "application/json"), ct)).StatusCode);
-            lock (stdout)
-            {
-                Assert.Contains($"serving eurusd-direction v1 on http://127.0.0.1:{port}", stdout.ToString(), StringComparison.Ordinal);
-            }
-            Assert.True(Directory.Exists(folder));
-        }
-        finally
+        using var tick = new HttpRequestMessage(HttpMethod.Post, "/v1/ticks")
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            await process.WaitForExitAsync(ct);
-        }
+            Content = new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"),
+        };
+        tick.Headers.Add("X-Api-Key", Key);
+        var scored = await http.SendAsync(tick, ct);
+        var body = await scored.Content.ReadAsStringAsync(ct);
+        Assert.True(scored.StatusCode == HttpStatusCode.OK, body);
+        Assert.Contains("\"eurusd-direction\"", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("/v1/ticks", new StringContent("{}", Encoding.UTF8, "application/json"), ct)).StatusCode);
+        Assert.Contains($"serving eurusd-direction v1 on http://127.0.0.1:{serve.Port}", serve.Stdout, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(folder));
     }
 
     [Fact]
@@ -92,42 +71,20 @@ public sealed class ServeCommandTests : IDisposable
         using var bundles = new Serving.Host.Tests.TestBundles { Root = Path.Combine(_root, "models") };
         var journal = Path.Combine(_root, "demo", "account.jsonl");
         Directory.CreateDirectory(Path.GetDirectoryName(journal)!);
-        var port = FreePort();
-        using var process = Start(["serve", "--bundle", bundles.Bundle("1"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await using var serve = ServeProcess.Start(port => ["serve", "--bundle", bundles.Bundle("1"), "--port", port,
             "--demo-journal", journal, "--demo-balance", "5000", "--demo-lots", "0.5", "--max-position-lots", "2", "--max-open-positions", "1",
-            "--allowed-symbols", "EURUSD,USDJPY", "--max-signal-age", "00:00:30"], Key);
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (stdout) { stdout.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-            Assert.True(await WaitReadyAsync(http, process, ct), $"not ready; exited: {process.HasExited}; stderr: {stderr}");
-            var tick = await http.PostAsync("/v1/ticks", new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"), ct);
-            Assert.True(tick.IsSuccessStatusCode, await tick.Content.ReadAsStringAsync(ct));
+            "--allowed-symbols", "EURUSD,USDJPY", "--max-signal-age", "00:00:30"]);
+        using var http = serve.Client(Key);
+        Assert.True(await serve.WaitReadyAsync(http, ct), serve.Describe());
+        var tick = await http.PostAsync("/v1/ticks", new StringContent("""{"symbol":"EURUSD","time":"2026-11-30T10:00:00.5Z","bid":1.1,"ask":1.10002}""", Encoding.UTF8, "application/json"), ct);
+        Assert.True(tick.IsSuccessStatusCode, await tick.Content.ReadAsStringAsync(ct));
 
-            var account = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/v1/demo/account", ct)).RootElement;
+        var account = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/v1/demo/account", ct)).RootElement;
 
-            Assert.Equal("account.jsonl", account.GetProperty("journal").GetString());
-            Assert.Equal(5000, account.GetProperty("balance").GetDouble());
-            Assert.True(File.Exists(journal));
-            lock (stdout)
-            {
-                Assert.Contains($"demo account: journal {journal}, initial balance 5000 USD, 0.5 lots per position, at most 2 lots and 1 positions", stdout.ToString(), StringComparison.Ordinal);
-            }
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            await process.WaitForExitAsync(ct);
-        }
+        Assert.Equal("account.jsonl", account.GetProperty("journal").GetString());
+        Assert.Equal(5000, account.GetProperty("balance").GetDouble());
+        Assert.True(File.Exists(journal));
+        Assert.Contains($"demo account: journal {journal}, initial balance 5000 USD, 0.5 lots per position, at most 2 lots and 1 positions", serve.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,25 +109,91 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("MaxOpenPositions must be ≥ 1, was 0", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<bool> WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
+    /// <summary>A running <c>pipeline serve</c> on a free loopback port: its output captured, killed when disposed.</summary>
+    private sealed class ServeProcess : IAsyncDisposable
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90) && !process.HasExited)
+        private readonly Process _process;
+        private readonly StringBuilder _stdout = new();
+        private readonly StringBuilder _stderr = new();
+
+        private ServeProcess(Process process, int port)
         {
-            try
+            (_process, Port) = (process, port);
+            process.OutputDataReceived += (_, e) => { lock (_stdout) { _stdout.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (_stderr) { _stderr.AppendLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public int Port { get; }
+
+        public string Stdout
+        {
+            get
             {
-                if ((await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK)
+                lock (_stdout)
                 {
-                    return true;
+                    return _stdout.ToString();
                 }
             }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(200, ct);
         }
-        return false;
+
+        /// <summary>Starts the command with the arguments <paramref name="args"/> builds from the port.</summary>
+        public static ServeProcess Start(Func<string, string[]> args)
+        {
+            var port = FreePort();
+            return new ServeProcess(ServeCommandTests.Start(args(port.ToString(System.Globalization.CultureInfo.InvariantCulture)), Key), port);
+        }
+
+        public HttpClient Client(string? key)
+        {
+            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(10) };
+            if (key is not null)
+            {
+                http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            }
+            return http;
+        }
+
+        /// <summary>Polls readiness until 200 (true), or the process exits or 90 s pass (false): a start-up deadline, not a timing.</summary>
+        public async Task<bool> WaitReadyAsync(HttpClient http, CancellationToken ct)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+            while (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                try
+                {
+                    if ((await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK)
+                    {
+                        return true;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                await Task.Delay(200, ct);
+            }
+            return false;
+        }
+
+        public string Describe()
+        {
+            lock (_stderr)
+            {
+                return $"not ready; exited: {_process.HasExited}; stderr: {_stderr}";
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
     }
 
     private static async Task<(int Exit, string Stderr)> RunToExitAsync(string[] args)
