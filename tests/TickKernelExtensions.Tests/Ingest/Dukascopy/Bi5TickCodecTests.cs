@@ -221,7 +221,12 @@ public sealed class Bi5TickCodecTests
         Assert.Throws<ArgumentException>(() => Bi5TickCodec.DecodeInto(
             Bi5Fixtures.Read(Bi5Fixtures.EurUsdTicks), EurUsdHour.AddMinutes(30), EurUsd, new TickColumns()));
 
-    /// <summary>Allocation, not time: after warm-up the native path decodes a file without allocating per tick.</summary>
+    /// <summary>
+    /// Allocation, not time: after warm-up the native path decodes a file without allocating per tick. The decode
+    /// buffer comes from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which drops its buffers when a gen-2 collection trims it
+    /// (other tests run in parallel and collect); the next rent then allocates once. So the best of three rounds is
+    /// asserted: a per-tick allocation shows in every round, a trimmed pool in one.
+    /// </summary>
     [Fact]
     public void DecodeInto_WarmNativePath_AllocatesNothingPerTick()
     {
@@ -229,14 +234,17 @@ public sealed class Bi5TickCodecTests
         var payload = Bi5Fixtures.Read(Bi5Fixtures.BtcUsdTicks);
         var columns = new TickColumns(10_000);
         Bi5TickCodec.DecodeInto(payload, BtcUsdHour, BtcUsd, columns, LzmaBackend.Native);
-        columns.Clear();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 5; i++)
+        var rounds = new long[3];
+        for (var round = 0; round < rounds.Length; round++)
         {
-            columns.Clear();
-            Bi5TickCodec.DecodeInto(payload, BtcUsdHour, BtcUsd, columns, LzmaBackend.Native);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 5; i++)
+            {
+                columns.Clear();
+                Bi5TickCodec.DecodeInto(payload, BtcUsdHour, BtcUsd, columns, LzmaBackend.Native);
+            }
+            rounds[round] = GC.GetAllocatedBytesForCurrentThread() - before;
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated < 1_024, $"{allocated} bytes allocated for 5 x 8,523 ticks");
+        Assert.True(rounds.Min() < 1_024, $"bytes allocated for 5 x 8,523 ticks, per round: {string.Join(", ", rounds)}");
     }
 }
