@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using TickKernelExtensions.Columnar.Format;
 
 namespace TickKernelExtensions.Lakehouse.Iceberg;
 
@@ -126,9 +127,9 @@ internal sealed class IcebergParquetFileReader : IDisposable
             if (fieldId is { } id)
             {
                 anyId = true;
-                if (wanted.Contains((int)id))
+                if (wanted.Contains(id))
                 {
-                    byId[(int)id] = name;
+                    byId[id] = name;
                 }
             }
             index = Skip(elements, index);
@@ -149,30 +150,22 @@ internal sealed class IcebergParquetFileReader : IDisposable
         return byId;
     }
 
-    // parquet_schema lists the root first, then every element depth first; top-level columns are the root's
-    // children, found by walking num_children.
-    private List<(string Name, long? FieldId, long Children)> ParquetSchema(string path, string location)
+    // The footer lists the root first, then every element depth first; top-level columns are the root's children,
+    // found by walking the child counts. Read in C# (two positioned reads) rather than with DuckDB's parquet_schema(),
+    // which costs a query on every file a plan touches for the first time.
+    private static List<ParquetSchemaNode> ParquetSchema(string path, string location)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT name, field_id, num_children FROM parquet_schema({Literal(path)})";
-        var elements = new List<(string Name, long? FieldId, long Children)>();
         try
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                elements.Add((reader.GetString(0), reader.IsDBNull(1) ? null : System.Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    reader.IsDBNull(2) ? 0 : System.Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
-            }
+            return ParquetFooterSchema.Read(path);
         }
-        catch (DuckDBException e)
+        catch (Exception e) when (e is FormatException or IOException)
         {
             throw new IcebergException(IcebergErrorKind.SchemaMismatch, "Not a readable Parquet file: " + e.Message, e) { File = location };
         }
-        return elements;
     }
 
-    private static int Skip(List<(string Name, long? FieldId, long Children)> elements, int index)
+    private static int Skip(List<ParquetSchemaNode> elements, int index)
     {
         var children = elements[index].Children;
         index++;
