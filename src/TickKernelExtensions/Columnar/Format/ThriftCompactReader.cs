@@ -42,6 +42,9 @@ internal ref struct ThriftCompactReader
     /// <summary>An i16, i32 or i64 value (zigzag varint), widened to long.</summary>
     public long Integer() => ZigZag(Varint());
 
+    /// <summary>An i8 value (Thrift's byte type: one raw byte, not a varint).</summary>
+    public sbyte Integer8() => unchecked((sbyte)Byte());
+
     /// <summary>An i32 value; one that does not fit throws.</summary>
     public int I32()
     {

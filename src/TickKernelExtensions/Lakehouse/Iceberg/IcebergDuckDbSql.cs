@@ -38,6 +38,21 @@ public static class IcebergDuckDbSql
     public static (string Sql, IcebergScanPlan Plan) Build(
         IcebergTableReader table, IcebergScanOptions? options, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection? connection = null)
     {
+        var scan = BuildScan(table, options, pruneBy, connection);
+        return (scan.Select, scan.Plan);
+    }
+
+    /// <summary>
+    /// As <see cref="Build"/>, and, when DuckDB can read the kept files as they are, <see cref="IcebergDuckDbScan.Relation"/>:
+    /// a single <c>read_parquet([…])</c> over them that gives exactly the snapshot schema's columns (every one, whatever
+    /// <see cref="IcebergScanOptions.Columns"/> projects), with no per-file SELECT, cast or UNION ALL. That holds when no
+    /// delete file applies to a kept file and every kept file's top-level columns are the schema's fields in order, by id,
+    /// name and the type DuckDB reads (a table never renamed, widened or evolved since those files were written, which is
+    /// the common case); DuckDB then plans one scan, which costs it less than a subquery per file.
+    /// </summary>
+    public static IcebergDuckDbScan BuildScan(
+        IcebergTableReader table, IcebergScanOptions? options, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection? connection = null)
+    {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new IcebergScanOptions();
         if (options.Filter.Count > 0)
@@ -54,11 +69,14 @@ public static class IcebergDuckDbSql
         using var files = connection is null ? new IcebergParquetFileReader(table.Io) : new IcebergParquetFileReader(table.Io, connection);
         if (plan.DataFiles.Count == 0)
         {
-            return ("SELECT " + string.Join(", ", fields.Select(f => $"NULL::{DuckDbType(f.Type)} AS {IcebergParquetFileReader.Quote(f.Name)}")) + " WHERE false", plan);
+            return new IcebergDuckDbScan("SELECT " + string.Join(", ", fields.Select(f => $"NULL::{DuckDbType(f.Type)} AS {IcebergParquetFileReader.Quote(f.Name)}")) + " WHERE false", null, plan);
         }
         var positionDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.PositionDeletes).ToList();
         var equalityDeletes = plan.DeleteFiles.Where(d => d.File.Content == IcebergFileContent.EqualityDeletes).ToList();
         var parts = new List<string>();
+        var schemaFields = plan.Schema.Fields;
+        var schemaTypes = schemaFields.All(f => f.Type is IcebergPrimitiveType) ? schemaFields.Select(f => DuckDbType(f.Type)).ToList() : null;
+        var direct = new List<string>();
         foreach (var task in plan.DataFiles)
         {
             var path = Local(table.Io, task.File);
@@ -66,8 +84,12 @@ public static class IcebergDuckDbSql
             var needed = fields.Concat(equality.SelectMany(e => e.File.EqualityIds ?? []).Distinct()
                 .Where(id => fields.All(f => f.Id != id))
                 .Select(id => plan.Schema.FindField(id) ?? table.Metadata.Schemas.Select(s => s.FindField(id)).First(f => f is not null)!)).ToList();
-            var names = files.ColumnNames(path, task.File.FilePath, needed, nameMapping);
-            string Column(IcebergField f) => names.TryGetValue(f.Id, out var n)
+            // A file that reads as the schema's columns (the common case) needs neither the id mapping nor casts.
+            var exact = schemaTypes is not null && IcebergParquetFileReader.ReadsAs(files.TopLevelColumns(path, task.File.FilePath), schemaFields, schemaTypes);
+            var names = exact ? null : files.ColumnNames(path, task.File.FilePath, needed, nameMapping);
+            string Column(IcebergField f) => names is null
+                ? schemaFields.Any(s => s.Id == f.Id) ? "t." + IcebergParquetFileReader.Quote(f.Name) : $"NULL::{DuckDbType(f.Type)}"
+                : names.TryGetValue(f.Id, out var n)
                 ? $"t.{IcebergParquetFileReader.Quote(n)}::{DuckDbType(f.Type)}"
                 : $"NULL::{DuckDbType(f.Type)}";
             var sql = new StringBuilder();
@@ -96,8 +118,17 @@ public static class IcebergDuckDbSql
                 sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
             }
             parts.Add(sql.ToString());
+            if (direct is not null && conditions.Count == 0 && exact)
+            {
+                direct.Add(IcebergParquetFileReader.Literal(path));
+            }
+            else
+            {
+                direct = null;
+            }
         }
-        return (string.Join("\nUNION ALL\n", parts), plan);
+        var relation = direct is null ? null : "read_parquet([" + string.Join(", ", direct) + "], hive_partitioning = false)";
+        return new IcebergDuckDbScan(string.Join("\nUNION ALL\n", parts), relation, plan);
     }
 
     private static IcebergScanPlan Union(List<IcebergScanPlan> plans)
@@ -147,3 +178,9 @@ public static class IcebergDuckDbSql
     private static IcebergException MissingColumn(string file, IcebergField field) =>
         new(IcebergErrorKind.SchemaMismatch, "An equality delete file lacks one of its equality columns.") { File = file, Field = field.Name };
 }
+
+/// <summary>The SQL of one table scan (see <see cref="IcebergDuckDbSql.BuildScan"/>).</summary>
+/// <param name="Select">A SELECT of the projected columns, files mapped by field id, deletes applied.</param>
+/// <param name="Relation">When the files need no mapping and no deletes, a table function reading them directly with every column of the snapshot's schema; else null.</param>
+/// <param name="Plan">The files the scan reads and the ones pruned.</param>
+public sealed record IcebergDuckDbScan(string Select, string? Relation, IcebergScanPlan Plan);

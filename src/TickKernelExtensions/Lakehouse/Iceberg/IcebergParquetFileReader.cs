@@ -113,26 +113,19 @@ internal sealed class IcebergParquetFileReader : IDisposable
     private Dictionary<int, string> ColumnsById(
         string path, string location, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<int, IReadOnlyList<string>>? nameMapping)
     {
-        var wanted = fields.Select(f => f.Id).ToHashSet();
+        var topLevel = TopLevelColumns(path, location);
         var byId = new Dictionary<int, string>();
-        var topLevel = new List<string>();
-        var elements = IcebergReadCache.GetOrRead(_io, location, "parquet-schema", "", () => ParquetSchema(path, location));
-        var index = 1;
         var anyId = false;
-        var rootChildren = elements.Count == 0 ? 0 : elements[0].Children;
-        for (var c = 0; c < rootChildren && index < elements.Count; c++)
+        foreach (var column in topLevel)
         {
-            var (name, fieldId, _) = elements[index];
-            topLevel.Add(name);
-            if (fieldId is { } id)
+            if (column.FieldId is { } id)
             {
                 anyId = true;
-                if (wanted.Contains(id))
+                if (fields.Any(f => f.Id == id))
                 {
-                    byId[id] = name;
+                    byId[id] = column.Name;
                 }
             }
-            index = Skip(elements, index);
         }
         if (!anyId)
         {
@@ -140,7 +133,7 @@ internal sealed class IcebergParquetFileReader : IDisposable
             {
                 // With a name mapping only mapped names count (as in Java and pyiceberg); without one, the current name.
                 IReadOnlyList<string> candidates = nameMapping is null ? [f.Name] : nameMapping.TryGetValue(f.Id, out var mapped) ? mapped : [];
-                var match = candidates.FirstOrDefault(topLevel.Contains);
+                var match = candidates.FirstOrDefault(name => topLevel.Any(c => c.Name == name));
                 if (match is not null)
                 {
                     byId[f.Id] = match;
@@ -150,9 +143,46 @@ internal sealed class IcebergParquetFileReader : IDisposable
         return byId;
     }
 
-    // The footer lists the root first, then every element depth first; top-level columns are the root's children,
-    // found by walking the child counts. Read in C# (two positioned reads) rather than with DuckDB's parquet_schema(),
-    // which costs a query on every file a plan touches for the first time.
+    /// <summary>
+    /// Whether DuckDB's <c>read_parquet</c> of a file with these top-level columns (<see cref="TopLevelColumns"/>) gives exactly the columns <paramref name="fields"/> describe:
+    /// the same number, in the same order, each with the field's id, its name and, as DuckDB reads it, its type
+    /// (<paramref name="duckDbTypes"/>, one per field). Such a file needs no column mapping and no casts.
+    /// </summary>
+    public static bool ReadsAs(IReadOnlyList<ParquetSchemaNode> topLevel, IReadOnlyList<IcebergField> fields, IReadOnlyList<string> duckDbTypes)
+    {
+        if (topLevel.Count != fields.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var column = topLevel[i];
+            if (column.FieldId != fields[i].Id || column.Name != fields[i].Name || column.DuckDbType is null || column.DuckDbType != duckDbTypes[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The file's top-level columns: the root's children in the footer's schema (which lists the root first, then every element depth first).</summary>
+    public List<ParquetSchemaNode> TopLevelColumns(string path, string location) =>
+        IcebergReadCache.GetOrRead(_io, location, "parquet-columns", "", () =>
+        {
+            var elements = ParquetSchema(path, location);
+            var topLevel = new List<ParquetSchemaNode>();
+            var index = 1;
+            var rootChildren = elements.Count == 0 ? 0 : elements[0].Children;
+            for (var c = 0; c < rootChildren && index < elements.Count; c++)
+            {
+                topLevel.Add(elements[index]);
+                index = Skip(elements, index);
+            }
+            return topLevel;
+        });
+
+    // Read in C# (two positioned reads) rather than with DuckDB's parquet_schema(), which costs a query on every
+    // file a plan touches for the first time.
     private static List<ParquetSchemaNode> ParquetSchema(string path, string location)
     {
         try

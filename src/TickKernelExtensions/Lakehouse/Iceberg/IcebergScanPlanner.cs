@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 
 namespace TickKernelExtensions.Lakehouse.Iceberg;
@@ -31,7 +32,8 @@ public static class IcebergScanPlanner
         var deletes = new List<IcebergFileScanTask>();
         int read = 0, manifestsPruned = 0, filesPruned = 0;
         // Each predicate's projection onto a spec's partition fields depends on neither the manifest nor the file.
-        var projections = new Dictionary<int, List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[]>();
+        var projections = new Dictionary<int, List<Projection>[]>();
+        var ordinals = predicates.Select(p => Ordinal(p.Type, p.Literal)).ToArray();
         foreach (var manifest in manifests)
         {
             var spec = metadata.Spec(manifest.PartitionSpecId);
@@ -49,16 +51,19 @@ public static class IcebergScanPlanner
                     return IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, partitionSchema);
                 });
             projections.TryGetValue(spec.SpecId, out var projected);
-            foreach (var entry in contents.Entries.Where(e => e.IsLive))
+            foreach (var entry in contents.Entries)
             {
-                var task = new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec);
+                if (!entry.IsLive)
+                {
+                    continue;
+                }
                 if (entry.DataFile.Content != IcebergFileContent.Data)
                 {
-                    deletes.Add(task);
+                    deletes.Add(new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec));
                 }
-                else if (FileMayMatch(entry.DataFile, projected ??= projections[spec.SpecId] = Projections(spec, predicates), predicates))
+                else if (FileMayMatch(entry.DataFile, projected ??= projections[spec.SpecId] = Projections(spec, predicates), predicates, ordinals))
                 {
-                    data.Add(task);
+                    data.Add(new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec));
                 }
                 else
                 {
@@ -155,11 +160,15 @@ public static class IcebergScanPlanner
         return true;
     }
 
+    // A predicate projected onto a partition field; LiteralOrdinal is set when the field's values are integer-like.
+    private readonly record struct Projection(
+        IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal, long? LiteralOrdinal);
+
     // For each predicate (same order), its projections onto the spec's partition fields that can prune.
-    private static List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[] Projections(
+    private static List<Projection>[] Projections(
         IcebergPartitionSpec spec, List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
     {
-        var result = new List<(IcebergPartitionField, IcebergPrimitiveType, IcebergPredicate, object)>[predicates.Count];
+        var result = new List<Projection>[predicates.Count];
         for (var i = 0; i < predicates.Count; i++)
         {
             var (p, field, type, literal) = predicates[i];
@@ -168,24 +177,28 @@ public static class IcebergScanPlanner
             {
                 if (Project(pf, p, type, literal) is { } projected)
                 {
-                    result[i].Add((pf, pf.Transform.ResultType(type), projected.Predicate, projected.Literal));
+                    var resultType = pf.Transform.ResultType(type);
+                    result[i].Add(new Projection(pf, resultType, projected.Predicate, projected.Literal, Ordinal(resultType, projected.Literal)));
                 }
             }
         }
         return result;
     }
 
+    // Every predicate's partition projections are checked before any column bounds: they need no decoding, and one
+    // that fails prunes the file. Integer-like values (int, long, date, time, timestamps) compare as their ordinals,
+    // read straight from the bound bytes, without boxing; other types go through IcebergValues.Compare.
     private static bool FileMayMatch(
         IcebergDataFile file,
-        List<(IcebergPartitionField Field, IcebergPrimitiveType ResultType, IcebergPredicate Predicate, object Literal)>[] projections,
-        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates)
+        List<Projection>[] projections,
+        List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates,
+        long?[] ordinals)
     {
         for (var i = 0; i < predicates.Count; i++)
         {
-            var (p, field, type, literal) = predicates[i];
-            foreach (var (pf, resultType, projected, projectedLiteral) in projections[i])
+            foreach (var projection in projections[i])
             {
-                if (!file.Partition.TryGetValue(pf.FieldId, out var value))
+                if (!file.Partition.TryGetValue(projection.Field.FieldId, out var value))
                 {
                     continue;
                 }
@@ -193,25 +206,60 @@ public static class IcebergScanPlanner
                 {
                     return false;
                 }
-                if (!projected.MayMatchRange(resultType, value, value, projectedLiteral))
+                var matches = projection.LiteralOrdinal is { } literal
+                    ? MayMatch(projection.Predicate.Op, IcebergValues.ToOrdinal(projection.ResultType, value), IcebergValues.ToOrdinal(projection.ResultType, value), literal)
+                    : projection.Predicate.MayMatchRange(projection.ResultType, value, value, projection.Literal);
+                if (!matches)
                 {
                     return false;
                 }
             }
+        }
+        for (var i = 0; i < predicates.Count; i++)
+        {
+            var (p, field, type, literal) = predicates[i];
             if (file.ValueCounts?.TryGetValue(field.Id, out var values) == true
                 && file.NullValueCounts?.TryGetValue(field.Id, out var nulls) == true && values == nulls)
             {
                 return false; // only nulls in this column
             }
-            var lower = file.LowerBounds?.TryGetValue(field.Id, out var lb) == true ? IcebergSingleValue.FromBytes(type, lb) : null;
-            var upper = file.UpperBounds?.TryGetValue(field.Id, out var ub) == true ? IcebergSingleValue.FromBytes(type, ub) : null;
-            if (!p.MayMatchRange(type, lower, upper, literal))
+            var lb = file.LowerBounds?.GetValueOrDefault(field.Id);
+            var ub = file.UpperBounds?.GetValueOrDefault(field.Id);
+            var matches = ordinals[i] is { } ordinal
+                ? MayMatch(p.Op, OrdinalBound(type, lb), OrdinalBound(type, ub), ordinal)
+                : p.MayMatchRange(type, lb is null ? null : IcebergSingleValue.FromBytes(type, lb), ub is null ? null : IcebergSingleValue.FromBytes(type, ub), literal);
+            if (!matches)
             {
                 return false;
             }
         }
         return true;
     }
+
+    // IcebergPredicate.MayMatchRange on ordinals.
+    private static bool MayMatch(IcebergComparison op, long? lower, long? upper, long literal) => op switch
+    {
+        IcebergComparison.Equal => (lower is null || lower <= literal) && (upper is null || upper >= literal),
+        IcebergComparison.LessThan => lower is null || lower < literal,
+        IcebergComparison.LessThanOrEqual => lower is null || lower <= literal,
+        IcebergComparison.GreaterThan => upper is null || upper > literal,
+        _ => upper is null || upper >= literal,
+    };
+
+    private static bool IsOrdinal(IcebergPrimitiveType type) =>
+        type.TypeId is IcebergTypeId.Int or IcebergTypeId.Long or IcebergTypeId.Date or IcebergTypeId.Time or IcebergTypeId.Timestamp or IcebergTypeId.TimestampTz;
+
+    private static long? Ordinal(IcebergPrimitiveType type, object literal) => IsOrdinal(type) ? IcebergValues.ToOrdinal(type, literal) : null;
+
+    // A serialised bound of an integer-like type as its ordinal: 4 bytes (int, date, or a long promoted from int in
+    // an older file) or 8 (long, time, timestamps); anything else goes through FromBytes, which names the problem.
+    private static long? OrdinalBound(IcebergPrimitiveType type, byte[]? bytes) => bytes switch
+    {
+        null => null,
+        { Length: 4 } when type.TypeId is IcebergTypeId.Int or IcebergTypeId.Date or IcebergTypeId.Long => BinaryPrimitives.ReadInt32LittleEndian(bytes),
+        { Length: >= 8 } when type.TypeId is not (IcebergTypeId.Int or IcebergTypeId.Date) => BinaryPrimitives.ReadInt64LittleEndian(bytes),
+        _ => IcebergValues.ToOrdinal(type, IcebergSingleValue.FromBytes(type, bytes)),
+    };
 
     /// <summary>
     /// The predicate on the partition value implied by a predicate on its source column, or null when the

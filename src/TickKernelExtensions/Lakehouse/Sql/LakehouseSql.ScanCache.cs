@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
@@ -17,24 +16,35 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 public sealed partial class LakehouseSql
 {
     private const int ScanCacheCapacity = 256;
-    private readonly ConcurrentDictionary<string, (string Sql, IcebergScanPlan Plan)> _scans = new(StringComparer.Ordinal);
+    // A plain dictionary under a lock: ConcurrentDictionary's Count takes every one of its locks, which grow with the
+    // table, and cost more than the lookup itself.
+    private readonly Dictionary<string, IcebergDuckDbScan> _scans = new(StringComparer.Ordinal);
+    private readonly Lock _scansLock = new();
 
-    private (string Sql, IcebergScanPlan Plan, string Key) CachedViewSql(
+    private (IcebergDuckDbScan Scan, string Key) CachedViewSql(
         OpenedView view, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection connection, IReadOnlyList<string>? columns)
     {
         var key = ScanKey(view, pruneBy, columns);
         var io = view.Reader.Io;
-        if (_scans.TryGetValue(key, out var hit) && hit.Plan.DataFiles.All(t => IsLocal(io, t.File)))
+        IcebergDuckDbScan? hit;
+        lock (_scansLock)
         {
-            return (hit.Sql, hit.Plan, key);
+            _scans.TryGetValue(key, out hit);
+        }
+        if (hit is not null && hit.Plan.DataFiles.All(t => IsLocal(io, t.File)))
+        {
+            return (hit, key);
         }
         var built = ViewSql(view, pruneBy, connection, columns);
-        if (_scans.Count >= ScanCacheCapacity)
+        lock (_scansLock)
         {
-            _scans.Clear();
+            if (_scans.Count >= ScanCacheCapacity)
+            {
+                _scans.Clear();
+            }
+            _scans[key] = built;
         }
-        _scans[key] = built;
-        return (built.Sql, built.Plan, key);
+        return (built, key);
     }
 
     // As IcebergDuckDbSql finds a file: the IO's local path, and the file there.
@@ -43,9 +53,12 @@ public sealed partial class LakehouseSql
 
     private void ForgetScans(IEnumerable<string> keys)
     {
-        foreach (var key in keys)
+        lock (_scansLock)
         {
-            _scans.TryRemove(key, out _);
+            foreach (var key in keys)
+            {
+                _scans.Remove(key);
+            }
         }
     }
 

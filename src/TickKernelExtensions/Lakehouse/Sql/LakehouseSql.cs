@@ -140,7 +140,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             }
             var pruning = PruningPredicates(connection, tree, opened, restore);
             var scans = new List<TableScan>();
-            var selects = new Dictionary<(string Schema, string View), string>();
+            var selects = new Dictionary<(string Schema, string View), IcebergDuckDbScan>();
             var inlinable = Inlinable(references, tree);
             var cacheKeys = new List<string>();
             foreach (var v in opened)
@@ -148,17 +148,17 @@ public sealed partial class LakehouseSql : IAsyncDisposable
                 var prunedBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
                 // A derived table selects only the columns the query names; a view, which the SQL may use any way, all.
                 var columns = inlinable ? UsedColumns(v, tree.ColumnReferences) : null;
-                string select;
-                IcebergScanPlan plan;
+                IcebergDuckDbScan select;
                 if (inlinable)
                 {
-                    (select, plan, var key) = CachedViewSql(v, prunedBy, connection, columns);
+                    (select, var key) = CachedViewSql(v, prunedBy, connection, columns);
                     cacheKeys.Add(key);
                 }
                 else
                 {
-                    (select, plan) = ViewSql(v, prunedBy, connection, columns);
+                    select = ViewSql(v, prunedBy, connection, columns);
                 }
+                var plan = select.Plan;
                 selects[(v.Table.Namespace, v.View)] = select;
                 scans.Add(new TableScan(v.Table.ToString(), plan.Snapshot?.SnapshotId, plan.DataFiles.Count, plan.FilesPruned,
                     plan.ManifestsRead, plan.ManifestsPruned,
@@ -188,7 +188,7 @@ public sealed partial class LakehouseSql : IAsyncDisposable
                 foreach (var v in opened)
                 {
                     var pruneBy = pruning.GetValueOrDefault((v.Table.Namespace, v.View));
-                    CreateView(query, v, inlinable ? ViewSql(v, pruneBy, connection, null).Sql : selects[(v.Table.Namespace, v.View)]);
+                    CreateView(query, v, inlinable ? ViewSql(v, pruneBy, connection, null).Select : selects[(v.Table.Namespace, v.View)].Select);
                 }
                 executed = rewritten.ToString();
                 command = connection.CreateCommand();
@@ -266,9 +266,11 @@ public sealed partial class LakehouseSql : IAsyncDisposable
     // and the views are created as before. A derived table with the table's name as its alias is the same relation.
     // It selects only the table's columns that the query's column references name (UsedColumns): DuckDB binds and
     // casts fewer columns. A derived table missing a column the query needs fails to bind, and the views then run.
+    // Where the scan's files read as the table's columns with no mapping and no deletes (IcebergDuckDbScan.Relation),
+    // the reference becomes "read_parquet([…]) AS ticks" itself: every column of the table, and no subquery to plan.
     private static string? Inlined(
         string sql, List<Reference> references, IReadOnlyDictionary<string, TableVersion>? asOf,
-        Dictionary<(string Schema, string View), string> selects, ParsedTree tree)
+        Dictionary<(string Schema, string View), IcebergDuckDbScan> selects, ParsedTree tree)
     {
         if (!Inlinable(references, tree))
         {
@@ -283,7 +285,8 @@ public sealed partial class LakehouseSql : IAsyncDisposable
         var inlined = new StringBuilder(sql);
         foreach (var r in references.OrderByDescending(r => r.Start))
         {
-            var replacement = "(" + selects[(r.Table.Namespace, View(r, asOf))] + ")"
+            var scan = selects[(r.Table.Namespace, View(r, asOf))];
+            var replacement = (scan.Relation ?? "(" + scan.Select + ")")
                 + (r.FollowedByAlias ? "" : " AS " + SqlNameScanner.Quote(r.Table.Name));
             inlined.Remove(r.Start, r.End - r.Start).Insert(r.Start, replacement);
         }
@@ -347,10 +350,10 @@ public sealed partial class LakehouseSql : IAsyncDisposable
             return new OpenedView(table, view, reader, options, IcebergScanPlanner.Resolve(reader.Metadata, options).Schema);
         });
 
-    private (string Sql, IcebergScanPlan Plan) ViewSql(
+    private IcebergDuckDbScan ViewSql(
         OpenedView view, IReadOnlyList<IReadOnlyList<IcebergPredicate>>? pruneBy, DuckDBConnection connection, IReadOnlyList<string>? columns) =>
         Translate(view.Table, null, null, view.Reader.MetadataLocation,
-            () => IcebergDuckDbSql.Build(view.Reader, columns is null ? view.Options : view.Options with { Columns = columns }, pruneBy, connection));
+            () => IcebergDuckDbSql.BuildScan(view.Reader, columns is null ? view.Options : view.Options with { Columns = columns }, pruneBy, connection));
 
     private T Translate<T>(TableIdentifier table, TableVersion? version, string? sql, string metadataLocation, Func<T> read)
     {

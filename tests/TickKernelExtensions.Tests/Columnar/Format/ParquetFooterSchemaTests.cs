@@ -20,7 +20,8 @@ public sealed class ParquetFooterSchemaTests : IDisposable
         {
             var ours = ParquetFooterSchema.Read(file);
             Assert.True(ours.Count > 1, file);
-            Assert.Equal(DuckDbSchema(file), ours);
+            Assert.Equal(DuckDbSchema(file), Shape(ours));
+            AssertTypesAsDuckDbReads(file, ours);
         }
     }
 
@@ -35,9 +36,10 @@ public sealed class ParquetFooterSchemaTests : IDisposable
 
         var ours = ParquetFooterSchema.Read(file);
 
-        Assert.Equal(DuckDbSchema(file), ours);
+        Assert.Equal(DuckDbSchema(file), Shape(ours));
         Assert.Contains(new ParquetSchemaNode("s", 2, 2), ours);
-        Assert.Contains(new ParquetSchemaNode("plain", null, 0), ours);
+        Assert.Contains(new ParquetSchemaNode("plain", null, 0, "VARCHAR"), ours);
+        AssertTypesAsDuckDbReads(file, ours);
     }
 
     [Fact]
@@ -48,7 +50,56 @@ public sealed class ParquetFooterSchemaTests : IDisposable
         var columns = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"x + {i} AS c{i}"));
         Execute($"COPY (SELECT {columns} FROM range(5000) t(x)) TO '{file}' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
 
-        Assert.Equal(DuckDbSchema(file), ParquetFooterSchema.Read(file));
+        Assert.Equal(DuckDbSchema(file), Shape(ParquetFooterSchema.Read(file)));
+    }
+
+    [Fact]
+    public void Read_CommonTypes_NamesTheTypeDuckDbReads()
+    {
+        var file = Path.Combine(_folder, "types.parquet");
+        Execute($"""
+            COPY (SELECT true AS b, 1::INTEGER AS i, 2::BIGINT AS l, 1.5::FLOAT AS f, 2.5::DOUBLE AS d, 'x' AS s,
+                DATE '2024-01-02' AS dt, TIMESTAMP '2024-01-02 03:04:05' AS ts, TIMESTAMPTZ '2024-01-02 03:04:05+00' AS tstz,
+                1.25::DECIMAL(9, 2) AS dec, 3::SMALLINT AS small, 4::UINTEGER AS unsigned, TIME '01:02:03' AS t, 'x'::BLOB AS bin,
+                [1] AS list)
+            TO '{file}' (FORMAT parquet)
+            """);
+
+        var types = TopLevel(ParquetFooterSchema.Read(file)).ToDictionary(n => n.Name, n => n.DuckDbType);
+
+        Assert.Equal("BOOLEAN", types["b"]);
+        Assert.Equal("INTEGER", types["i"]);
+        Assert.Equal("BIGINT", types["l"]);
+        Assert.Equal("FLOAT", types["f"]);
+        Assert.Equal("DOUBLE", types["d"]);
+        Assert.Equal("VARCHAR", types["s"]);
+        Assert.Equal("DATE", types["dt"]);
+        Assert.Equal("TIMESTAMP", types["ts"]);
+        Assert.Equal("TIMESTAMPTZ", types["tstz"]);
+        // Not named: a reader must not assume these.
+        Assert.All(new[] { "dec", "small", "unsigned", "t", "bin", "list" }, name => Assert.Null(types[name]));
+        AssertTypesAsDuckDbReads(file, ParquetFooterSchema.Read(file));
+    }
+
+    [Fact]
+    public async Task Read_OurTickFile_NamesItsTypes()
+    {
+        var file = Path.Combine(_folder, "ticks.parquet");
+        var ticks = new TickKernelExtensions.Market.TickColumns(2);
+        ticks.Add(1_700_000_000_000_000, 1.1, 1.2, 1f, 2f);
+        ticks.Add(1_700_000_000_000_100, 1.1, 1.3, 1f, 2f);
+        await using (var stream = File.Create(file))
+        {
+            await using var writer = await TickKernelExtensions.Columnar.TickParquetWriter.CreateAsync(stream, "EURUSD", null, TestContext.Current.CancellationToken);
+            await writer.WriteAsync(ticks, TestContext.Current.CancellationToken);
+            await writer.CompleteAsync(TestContext.Current.CancellationToken);
+        }
+
+        var nodes = ParquetFooterSchema.Read(file);
+
+        Assert.Contains(nodes, n => n.Name == "ts" && n.DuckDbType == "TIMESTAMPTZ");
+        Assert.Contains(nodes, n => n.Name == "bid" && n.DuckDbType == "DOUBLE");
+        AssertTypesAsDuckDbReads(file, nodes);
     }
 
     [Theory]
@@ -93,6 +144,53 @@ public sealed class ParquetFooterSchemaTests : IDisposable
         byte[] footer = [0x15, 0x02, 0x00]; // version = 1, stop
         var e = Assert.Throws<FormatException>(() => ParquetFooterSchema.Parse(footer, "f.parquet"));
         Assert.Equal("f.parquet: not a readable Parquet file: the footer has no schema.", e.Message);
+    }
+
+    private static List<ParquetSchemaNode> Shape(List<ParquetSchemaNode> nodes) => nodes.Select(n => n with { DuckDbType = null }).ToList();
+
+    // Every top-level column given a type reads as that type in DuckDB; at least one is given one.
+    private static void AssertTypesAsDuckDbReads(string file, List<ParquetSchemaNode> nodes)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{file.Replace("'", "''", StringComparison.Ordinal)}', hive_partitioning = false))";
+        using var reader = command.ExecuteReader();
+        var described = new Dictionary<string, string>();
+        while (reader.Read())
+        {
+            // DESCRIBE spells TIMESTAMPTZ out.
+            described[reader.GetString(0)] = reader.GetString(1) == "TIMESTAMP WITH TIME ZONE" ? "TIMESTAMPTZ" : reader.GetString(1);
+        }
+        var topLevel = TopLevel(nodes);
+        Assert.Equal(described.Keys.Order(), topLevel.Select(n => n.Name).Order());
+        Assert.Contains(topLevel, n => n.DuckDbType is not null);
+        foreach (var node in topLevel.Where(n => n.DuckDbType is not null))
+        {
+            Assert.True(described[node.Name] == node.DuckDbType, $"{file}: column {node.Name}: ours {node.DuckDbType}, DuckDB {described[node.Name]}");
+        }
+    }
+
+    private static List<ParquetSchemaNode> TopLevel(List<ParquetSchemaNode> nodes)
+    {
+        var result = new List<ParquetSchemaNode>();
+        var index = 1;
+        for (var c = 0; c < nodes[0].Children; c++)
+        {
+            result.Add(nodes[index]);
+            index = Skip(nodes, index);
+        }
+        return result;
+
+        static int Skip(List<ParquetSchemaNode> nodes, int index)
+        {
+            var children = nodes[index++].Children;
+            for (var i = 0; i < children; i++)
+            {
+                index = Skip(nodes, index);
+            }
+            return index;
+        }
     }
 
     private static byte[] Corrupt(byte[] bytes, int footerStart)
