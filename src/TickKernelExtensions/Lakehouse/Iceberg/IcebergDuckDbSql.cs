@@ -127,7 +127,9 @@ public static class IcebergDuckDbSql
                 direct = null;
             }
         }
-        var relation = direct is null ? null : "read_parquet([" + string.Join(", ", direct) + "], hive_partitioning = false)";
+        // One file as a string, not a one-element list: DuckDB plans the single-file form a little faster.
+        var relation = direct is null ? null
+            : "read_parquet(" + (direct.Count == 1 ? direct[0] : "[" + string.Join(", ", direct) + "]") + ", hive_partitioning = false)";
         return new IcebergDuckDbScan(string.Join("\nUNION ALL\n", parts), relation, plan);
     }
 

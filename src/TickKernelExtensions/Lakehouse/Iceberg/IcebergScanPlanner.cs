@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 
 namespace TickKernelExtensions.Lakehouse.Iceberg;
@@ -51,17 +50,15 @@ public static class IcebergScanPlanner
                     return IcebergManifestCodec.Read(stream, manifest.ManifestPath, spec, partitionSchema);
                 });
             projections.TryGetValue(spec.SpecId, out var projected);
-            foreach (var entry in contents.Entries)
+            var index = IcebergManifestIndex.Of(contents);
+            foreach (var entry in index.Deletes)
             {
-                if (!entry.IsLive)
-                {
-                    continue;
-                }
-                if (entry.DataFile.Content != IcebergFileContent.Data)
-                {
-                    deletes.Add(new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec));
-                }
-                else if (FileMayMatch(entry.DataFile, projected ??= projections[spec.SpecId] = Projections(spec, predicates), predicates, ordinals))
+                deletes.Add(new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec));
+            }
+            for (var e = 0; e < index.Data.Length; e++)
+            {
+                var entry = index.Data[e];
+                if (FileMayMatch(index, e, projected ??= projections[spec.SpecId] = Projections(spec, predicates), predicates, ordinals))
                 {
                     data.Add(new IcebergFileScanTask(entry.DataFile, entry.SequenceNumber ?? manifest.SequenceNumber, spec));
                 }
@@ -186,30 +183,47 @@ public static class IcebergScanPlanner
     }
 
     // Every predicate's partition projections are checked before any column bounds: they need no decoding, and one
-    // that fails prunes the file. Integer-like values (int, long, date, time, timestamps) compare as their ordinals,
-    // read straight from the bound bytes, without boxing; other types go through IcebergValues.Compare.
+    // that fails prunes the file. Integer-like values (int, long, date, time, timestamps) compare as ordinals from the
+    // manifest's index (IcebergManifestIndex); other types, and values the index could not convert, go through
+    // IcebergPredicate.MayMatchRange as they are.
     private static bool FileMayMatch(
-        IcebergDataFile file,
+        IcebergManifestIndex index,
+        int entry,
         List<Projection>[] projections,
         List<(IcebergPredicate Predicate, IcebergField Field, IcebergPrimitiveType Type, object Literal)> predicates,
         long?[] ordinals)
     {
+        var file = index.Data[entry].DataFile;
         for (var i = 0; i < predicates.Count; i++)
         {
             foreach (var projection in projections[i])
             {
+                if (projection.LiteralOrdinal is { } literal)
+                {
+                    var column = index.Partition(projection.Field.FieldId, projection.ResultType);
+                    var state = column.States[entry];
+                    if (state == IcebergManifestIndex.Missing)
+                    {
+                        continue;
+                    }
+                    if (state == IcebergManifestIndex.Null)
+                    {
+                        return false;
+                    }
+                    if (state == IcebergManifestIndex.Value)
+                    {
+                        if (!MayMatch(projection.Predicate.Op, column.Values[entry], column.Values[entry], literal))
+                        {
+                            return false;
+                        }
+                        continue;
+                    }
+                }
                 if (!file.Partition.TryGetValue(projection.Field.FieldId, out var value))
                 {
                     continue;
                 }
-                if (value is null)
-                {
-                    return false;
-                }
-                var matches = projection.LiteralOrdinal is { } literal
-                    ? MayMatch(projection.Predicate.Op, IcebergValues.ToOrdinal(projection.ResultType, value), IcebergValues.ToOrdinal(projection.ResultType, value), literal)
-                    : projection.Predicate.MayMatchRange(projection.ResultType, value, value, projection.Literal);
-                if (!matches)
+                if (value is null || !projection.Predicate.MayMatchRange(projection.ResultType, value, value, projection.Literal))
                 {
                     return false;
                 }
@@ -218,17 +232,28 @@ public static class IcebergScanPlanner
         for (var i = 0; i < predicates.Count; i++)
         {
             var (p, field, type, literal) = predicates[i];
-            if (file.ValueCounts?.TryGetValue(field.Id, out var values) == true
-                && file.NullValueCounts?.TryGetValue(field.Id, out var nulls) == true && values == nulls)
+            if (index.OnlyNulls(field.Id)[entry])
             {
                 return false; // only nulls in this column
             }
+            if (ordinals[i] is { } ordinal)
+            {
+                var lower = index.Bound(field.Id, type, upper: false);
+                var upper = index.Bound(field.Id, type, upper: true);
+                if (lower.States[entry] != IcebergManifestIndex.Generic && upper.States[entry] != IcebergManifestIndex.Generic)
+                {
+                    if (!MayMatch(p.Op,
+                        lower.States[entry] == IcebergManifestIndex.Value ? lower.Values[entry] : null,
+                        upper.States[entry] == IcebergManifestIndex.Value ? upper.Values[entry] : null, ordinal))
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+            }
             var lb = file.LowerBounds?.GetValueOrDefault(field.Id);
             var ub = file.UpperBounds?.GetValueOrDefault(field.Id);
-            var matches = ordinals[i] is { } ordinal
-                ? MayMatch(p.Op, OrdinalBound(type, lb), OrdinalBound(type, ub), ordinal)
-                : p.MayMatchRange(type, lb is null ? null : IcebergSingleValue.FromBytes(type, lb), ub is null ? null : IcebergSingleValue.FromBytes(type, ub), literal);
-            if (!matches)
+            if (!p.MayMatchRange(type, lb is null ? null : IcebergSingleValue.FromBytes(type, lb), ub is null ? null : IcebergSingleValue.FromBytes(type, ub), literal))
             {
                 return false;
             }
@@ -251,15 +276,6 @@ public static class IcebergScanPlanner
 
     private static long? Ordinal(IcebergPrimitiveType type, object literal) => IsOrdinal(type) ? IcebergValues.ToOrdinal(type, literal) : null;
 
-    // A serialised bound of an integer-like type as its ordinal: 4 bytes (int, date, or a long promoted from int in
-    // an older file) or 8 (long, time, timestamps); anything else goes through FromBytes, which names the problem.
-    private static long? OrdinalBound(IcebergPrimitiveType type, byte[]? bytes) => bytes switch
-    {
-        null => null,
-        { Length: 4 } when type.TypeId is IcebergTypeId.Int or IcebergTypeId.Date or IcebergTypeId.Long => BinaryPrimitives.ReadInt32LittleEndian(bytes),
-        { Length: >= 8 } when type.TypeId is not (IcebergTypeId.Int or IcebergTypeId.Date) => BinaryPrimitives.ReadInt64LittleEndian(bytes),
-        _ => IcebergValues.ToOrdinal(type, IcebergSingleValue.FromBytes(type, bytes)),
-    };
 
     /// <summary>
     /// The predicate on the partition value implied by a predicate on its source column, or null when the

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using TickKernelExtensions.Lakehouse.Iceberg;
 
 namespace TickKernelExtensions.Lakehouse.Sql;
@@ -10,7 +9,7 @@ namespace TickKernelExtensions.Lakehouse.Sql;
 /// an ISO date or timestamp string (optionally under a DATE / TIMESTAMP / TIMESTAMP WITH TIME ZONE cast) for a date or
 /// timestamp column, read in UTC as the engine's session is. Anything else returns null and goes to DuckDB.
 /// </summary>
-internal static partial class SqlLiteral
+internal static class SqlLiteral
 {
     public static object? TryEvaluate(SqlPushdownCandidate c, IcebergPrimitiveType column)
     {
@@ -33,44 +32,98 @@ internal static partial class SqlLiteral
     }
 
     // yyyy-MM-dd[( |T)HH:mm:ss[.f{1,6}]][Z|±HH[:mm]]: midnight when there is no time, UTC when there is no offset.
+    // Read position by position (a regex and DateOnly.TryParseExact cost more than the rest of a query's pruning).
     private static object? Micros(string text, bool allowOffset)
     {
-        var m = Timestamp().Match(text);
-        if (!m.Success || (!allowOffset && m.Groups["offset"].Success))
+        var s = text.AsSpan();
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-'
+            || !Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return null;
         }
-        if (!DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var i = 10;
+        long timeMicros = 0;
+        if (i < s.Length && s[i] is ' ' or 'T')
         {
-            return null;
-        }
-        var time = TimeSpan.Zero;
-        if (m.Groups["time"].Success)
-        {
-            int h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture), min = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture),
-                s = int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture);
-            if (h > 23 || min > 59 || s > 59)
+            if (s.Length < i + 9 || s[i + 3] != ':' || s[i + 6] != ':'
+                || !Digits(s.Slice(i + 1, 2), out var h) || !Digits(s.Slice(i + 4, 2), out var min) || !Digits(s.Slice(i + 7, 2), out var sec)
+                || h > 23 || min > 59 || sec > 59)
             {
                 return null;
             }
-            var fraction = m.Groups["f"].Success ? long.Parse(m.Groups["f"].Value.PadRight(6, '0'), CultureInfo.InvariantCulture) : 0;
-            time = new TimeSpan(h, min, s) + TimeSpan.FromMicroseconds(fraction);
+            timeMicros = ((h * 3600L) + (min * 60L) + sec) * 1_000_000;
+            i += 9;
+            if (i < s.Length && s[i] == '.')
+            {
+                var digits = 0;
+                long fraction = 0;
+                for (i++; i < s.Length && char.IsAsciiDigit(s[i]); i++, digits++)
+                {
+                    if (digits == 6)
+                    {
+                        return null; // more than microseconds: DuckDB's rounding decides
+                    }
+                    fraction = (fraction * 10) + (s[i] - '0');
+                }
+                if (digits == 0)
+                {
+                    return null;
+                }
+                for (var d = digits; d < 6; d++)
+                {
+                    fraction *= 10;
+                }
+                timeMicros += fraction;
+            }
         }
-        var offset = TimeSpan.Zero;
-        if (m.Groups["offset"].Success && m.Groups["offset"].Value != "Z")
+        long offsetMicros = 0;
+        if (i < s.Length)
         {
-            var oh = int.Parse(m.Groups["oh"].Value, CultureInfo.InvariantCulture);
-            var om = m.Groups["om"].Success ? int.Parse(m.Groups["om"].Value, CultureInfo.InvariantCulture) : 0;
-            if (oh > 15 || om > 59)
+            if (!allowOffset)
             {
                 return null;
             }
-            offset = new TimeSpan(oh, om, 0) * (m.Groups["sign"].Value == "-" ? -1 : 1);
+            if (s[i] == 'Z' && i + 1 == s.Length)
+            {
+                i++;
+            }
+            else if (s[i] is '+' or '-' && s.Length >= i + 3 && Digits(s.Slice(i + 1, 2), out var oh))
+            {
+                var sign = s[i] == '-' ? -1 : 1;
+                var om = 0;
+                var rest = s[(i + 3)..];
+                if (rest.Length > 0 && !(rest.Length == 2 && Digits(rest, out om)) && !(rest.Length == 3 && rest[0] == ':' && Digits(rest[1..], out om)))
+                {
+                    return null;
+                }
+                if (oh > 15 || om > 59)
+                {
+                    return null;
+                }
+                offsetMicros = sign * ((oh * 3600L) + (om * 60L)) * 1_000_000;
+                i = s.Length;
+            }
+            else
+            {
+                return null;
+            }
         }
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified) + time;
-        return (local - offset - DateTime.UnixEpoch).Ticks / 10;
+        var days = new DateOnly(year, month, day).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        return (days * 86_400_000_000L) + timeMicros - offsetMicros;
     }
 
-    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})(?<time>[ T](?<h>\d{2}):(?<m>\d{2}):(?<s>\d{2})(\.(?<f>\d{1,6}))?)?(?<offset>Z|(?<sign>[+-])(?<oh>\d{2})(:?(?<om>\d{2}))?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Timestamp();
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        return true;
+    }
 }

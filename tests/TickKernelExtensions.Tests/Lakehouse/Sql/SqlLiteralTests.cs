@@ -17,6 +17,10 @@ public sealed class SqlLiteralTests
     [InlineData("2024-03-07 10:15:30-05:30", null)]
     [InlineData("2024-03-07 10:15:30Z", "TIMESTAMP WITH TIME ZONE")]
     [InlineData("1969-12-31 23:59:59.999999+00", "TIMESTAMP WITH TIME ZONE")]
+    [InlineData("2024-03-07 10:15:30+0530", null)]
+    [InlineData("2024-03-07 10:15:30.000001-01", null)]
+    [InlineData("0001-01-01 00:00:00", null)]
+    [InlineData("2024-12-31T23:59:59.9", null)]
     public void TryEvaluate_TimestampTzStrings_EqualDuckDbsCast(string text, string? cast)
     {
         var ours = SqlLiteral.TryEvaluate(new SqlPushdownCandidate("ts", IcebergComparison.Equal, "") { LiteralType = "VARCHAR", LiteralText = text, CastType = cast },
@@ -42,6 +46,14 @@ public sealed class SqlLiteralTests
     [InlineData("VARCHAR", "2024-03-07 10:15:30.1234567", null)]
     [InlineData("VARCHAR", "2024-03-07", "TIMESTAMP")]            // TIMESTAMP cast on a zoned column: DuckDB's rules
     [InlineData("DECIMAL", "15", null)]
+    [InlineData("VARCHAR", "2024-3-07", null)]
+    [InlineData("VARCHAR", "2024-02-30", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15:30.", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15:30+2", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15:30+02:3", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15:30+16", null)]
+    [InlineData("VARCHAR", "2024-03-07 10:15:30 ", null)]
     public void TryEvaluate_FormsLeftToDuckDb_ReturnNull(string type, string text, string? cast)
     {
         Assert.Null(SqlLiteral.TryEvaluate(new SqlPushdownCandidate("ts", IcebergComparison.Equal, "") { LiteralType = type, LiteralText = text, CastType = cast },
