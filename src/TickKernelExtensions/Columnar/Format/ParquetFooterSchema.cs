@@ -65,6 +65,31 @@ internal static class ParquetFooterSchema
         }
     }
 
+    /// <summary>The top-level columns of a schema as <see cref="Read"/> lists it: the root's children, found by walking the child counts.</summary>
+    public static List<ParquetSchemaNode> TopLevel(IReadOnlyList<ParquetSchemaNode> nodes)
+    {
+        var topLevel = new List<ParquetSchemaNode>();
+        var index = 1;
+        var rootChildren = nodes.Count == 0 ? 0 : nodes[0].Children;
+        for (var c = 0; c < rootChildren && index < nodes.Count; c++)
+        {
+            topLevel.Add(nodes[index]);
+            index = Skip(nodes, index);
+        }
+        return topLevel;
+
+        static int Skip(IReadOnlyList<ParquetSchemaNode> nodes, int index)
+        {
+            var children = nodes[index].Children;
+            index++;
+            for (var i = 0; i < children && index < nodes.Count; i++)
+            {
+                index = Skip(nodes, index);
+            }
+            return index;
+        }
+    }
+
     /// <summary>The schema elements of a serialised <c>FileMetaData</c>.</summary>
     internal static List<ParquetSchemaNode> Parse(ReadOnlySpan<byte> footer, string path)
     {

@@ -167,19 +167,7 @@ internal sealed class IcebergParquetFileReader : IDisposable
 
     /// <summary>The file's top-level columns: the root's children in the footer's schema (which lists the root first, then every element depth first).</summary>
     public List<ParquetSchemaNode> TopLevelColumns(string path, string location) =>
-        IcebergReadCache.GetOrRead(_io, location, "parquet-columns", "", () =>
-        {
-            var elements = ParquetSchema(path, location);
-            var topLevel = new List<ParquetSchemaNode>();
-            var index = 1;
-            var rootChildren = elements.Count == 0 ? 0 : elements[0].Children;
-            for (var c = 0; c < rootChildren && index < elements.Count; c++)
-            {
-                topLevel.Add(elements[index]);
-                index = Skip(elements, index);
-            }
-            return topLevel;
-        });
+        IcebergReadCache.GetOrRead(_io, location, "parquet-columns", "", () => ParquetFooterSchema.TopLevel(ParquetSchema(path, location)));
 
     // Read in C# (two positioned reads) rather than with DuckDB's parquet_schema(), which costs a query on every
     // file a plan touches for the first time.
@@ -193,17 +181,6 @@ internal sealed class IcebergParquetFileReader : IDisposable
         {
             throw new IcebergException(IcebergErrorKind.SchemaMismatch, "Not a readable Parquet file: " + e.Message, e) { File = location };
         }
-    }
-
-    private static int Skip(List<ParquetSchemaNode> elements, int index)
-    {
-        var children = elements[index].Children;
-        index++;
-        for (var i = 0; i < children && index < elements.Count; i++)
-        {
-            index = Skip(elements, index);
-        }
-        return index;
     }
 
     private static object Convert(IcebergField field, object value, string location)

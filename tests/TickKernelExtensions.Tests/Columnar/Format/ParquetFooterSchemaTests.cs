@@ -65,7 +65,7 @@ public sealed class ParquetFooterSchemaTests : IDisposable
             TO '{file}' (FORMAT parquet)
             """);
 
-        var types = TopLevel(ParquetFooterSchema.Read(file)).ToDictionary(n => n.Name, n => n.DuckDbType);
+        var types = ParquetFooterSchema.TopLevel(ParquetFooterSchema.Read(file)).ToDictionary(n => n.Name, n => n.DuckDbType);
 
         Assert.Equal("BOOLEAN", types["b"]);
         Assert.Equal("INTEGER", types["i"]);
@@ -162,34 +162,12 @@ public sealed class ParquetFooterSchemaTests : IDisposable
             // DESCRIBE spells TIMESTAMPTZ out.
             described[reader.GetString(0)] = reader.GetString(1) == "TIMESTAMP WITH TIME ZONE" ? "TIMESTAMPTZ" : reader.GetString(1);
         }
-        var topLevel = TopLevel(nodes);
+        var topLevel = ParquetFooterSchema.TopLevel(nodes);
         Assert.Equal(described.Keys.Order(), topLevel.Select(n => n.Name).Order());
         Assert.Contains(topLevel, n => n.DuckDbType is not null);
         foreach (var node in topLevel.Where(n => n.DuckDbType is not null))
         {
             Assert.True(described[node.Name] == node.DuckDbType, $"{file}: column {node.Name}: ours {node.DuckDbType}, DuckDB {described[node.Name]}");
-        }
-    }
-
-    private static List<ParquetSchemaNode> TopLevel(List<ParquetSchemaNode> nodes)
-    {
-        var result = new List<ParquetSchemaNode>();
-        var index = 1;
-        for (var c = 0; c < nodes[0].Children; c++)
-        {
-            result.Add(nodes[index]);
-            index = Skip(nodes, index);
-        }
-        return result;
-
-        static int Skip(List<ParquetSchemaNode> nodes, int index)
-        {
-            var children = nodes[index++].Children;
-            for (var i = 0; i < children; i++)
-            {
-                index = Skip(nodes, index);
-            }
-            return index;
         }
     }
 
